@@ -1,0 +1,18 @@
+package dev.microworks.cache;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Records of one table changed; published in the transaction that wrote them, one event per
+ * committed batch.
+ *
+ * @param table the table
+ * @param runId the sync run that wrote them
+ * @param changes the changes, at most one per record key
+ */
+public record RecordsChanged(TableRef table, UUID runId, List<RecordChange> changes) {
+  public RecordsChanged {
+    changes = List.copyOf(changes);
+  }
+}

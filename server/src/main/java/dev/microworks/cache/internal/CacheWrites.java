@@ -1,0 +1,126 @@
+package dev.microworks.cache.internal;
+
+import dev.microworks.cache.ChangeType;
+import dev.microworks.cache.RecordChange;
+import dev.microworks.cache.RecordsChanged;
+import dev.microworks.cache.TableRef;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The statements that change {@code cache_record}; each returns the changes it made, with the
+ * before and after payloads, and announces them. Callers run them inside a transaction.
+ */
+final class CacheWrites {
+
+  /**
+   * Upserts the rows of a source query with columns (record_key, content_hash, payload,
+   * sor_updated_at) and returns what changed. The {@code old} CTE sees the table as it was before
+   * the statement, which gives the before payloads.
+   */
+  private static final String UPSERT =
+      """
+      WITH s AS (%s),
+      old AS (
+        SELECT c.record_key, c.payload::text AS payload
+          FROM cache_record c JOIN s ON s.record_key = c.record_key
+         WHERE c.tenant_id = :tenant AND c.integration_id = :integration AND c.table_name = :table),
+      up AS (
+        INSERT INTO cache_record (tenant_id, integration_id, table_name, record_key, content_hash,
+                                  payload, sor_updated_at, version, run_id, synced_at)
+        SELECT :tenant, :integration, :table, s.record_key, s.content_hash, s.payload,
+               s.sor_updated_at, nextval('cache_record_version_seq'), :run, now()
+          FROM s
+        ON CONFLICT (tenant_id, integration_id, table_name, record_key) DO UPDATE
+           SET content_hash = EXCLUDED.content_hash, payload = EXCLUDED.payload,
+               sor_updated_at = EXCLUDED.sor_updated_at, version = EXCLUDED.version,
+               run_id = EXCLUDED.run_id, synced_at = EXCLUDED.synced_at
+        RETURNING record_key, version, payload::text AS payload)
+      SELECT up.record_key, up.version, old.payload AS before, up.payload AS after
+        FROM up LEFT JOIN old ON old.record_key = up.record_key
+       ORDER BY up.record_key
+      """;
+
+  private static final String DELETE =
+      """
+      WITH d AS (
+        DELETE FROM cache_record
+         WHERE tenant_id = :tenant AND integration_id = :integration AND table_name = :table
+           AND record_key = ANY(CAST(:keys AS text[]))
+        RETURNING record_key, payload::text AS payload)
+      SELECT record_key, payload, nextval('cache_record_version_seq') AS version
+        FROM d ORDER BY record_key
+      """;
+
+  private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
+
+  CacheWrites(JdbcClient jdbc, ApplicationEventPublisher events) {
+    this.jdbc = jdbc;
+    this.events = events;
+  }
+
+  /** Upserts from {@code sourceSql} (which may use the extra named parameters) and announces it. */
+  List<RecordChange> upsert(
+      TableRef table, UUID runId, String sourceSql, Map<String, Object> sourceParameters) {
+    Map<String, Object> parameters = new HashMap<>(sourceParameters);
+    parameters.putAll(tableParameters(table));
+    parameters.put("run", runId);
+    List<RecordChange> changes =
+        jdbc.sql(UPSERT.formatted(sourceSql))
+            .params(parameters)
+            .query(
+                (row, n) -> {
+                  String before = row.getString("before");
+                  return new RecordChange(
+                      row.getString("record_key"),
+                      before == null ? ChangeType.CREATED : ChangeType.UPDATED,
+                      row.getLong("version"),
+                      before,
+                      row.getString("after"));
+                })
+            .list();
+    announce(table, runId, changes);
+    return changes;
+  }
+
+  /** Deletes the given keys and announces them as deleted. */
+  List<RecordChange> delete(TableRef table, UUID runId, List<String> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Object> parameters = new HashMap<>(tableParameters(table));
+    parameters.put("keys", PgArrays.text(keys));
+    List<RecordChange> changes =
+        jdbc.sql(DELETE)
+            .params(parameters)
+            .query(
+                (row, n) ->
+                    new RecordChange(
+                        row.getString("record_key"),
+                        ChangeType.DELETED,
+                        row.getLong("version"),
+                        row.getString("payload"),
+                        null))
+            .list();
+    announce(table, runId, changes);
+    return changes;
+  }
+
+  static Map<String, Object> tableParameters(TableRef table) {
+    return Map.of(
+        "tenant", table.tenant().value(),
+        "integration", table.integration(),
+        "table", table.table());
+  }
+
+  private void announce(TableRef table, UUID runId, List<RecordChange> changes) {
+    if (!changes.isEmpty()) {
+      events.publishEvent(new RecordsChanged(table, runId, changes));
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package dev.microworks.cache.internal;
+
+import dev.microworks.cache.CachedRecord;
+import dev.microworks.cache.ChangeCounts;
+import dev.microworks.cache.DataCache;
+import dev.microworks.cache.IncomingRecord;
+import dev.microworks.cache.RecordChange;
+import dev.microworks.cache.TableRef;
+import dev.microworks.tenant.TenantId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Service
+class JdbcDataCache implements DataCache {
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  private static final String TABLE_FILTER =
+      "tenant_id = :tenant AND integration_id = :integration AND table_name = :table";
+
+  private static final String INCOMING =
+      """
+      SELECT k AS record_key, decode(h, 'hex') AS content_hash, CAST(p AS jsonb) AS payload,
+             CAST(t AS timestamptz) AS sor_updated_at
+        FROM unnest(CAST(:keys AS text[]), CAST(:hashes AS text[]), CAST(:payloads AS text[]),
+                    CAST(:times AS text[])) AS i(k, h, p, t)
+      """;
+
+  private final DataSource dataSource;
+  private final JdbcClient jdbc;
+  private final CacheWrites writes;
+  private final TransactionTemplate transactions;
+  private final TransactionTemplate readOnly;
+
+  JdbcDataCache(
+      DataSource dataSource,
+      JdbcClient jdbc,
+      ApplicationEventPublisher events,
+      PlatformTransactionManager transactionManager) {
+    this.dataSource = dataSource;
+    this.jdbc = jdbc;
+    this.writes = new CacheWrites(jdbc, events);
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.readOnly = new TransactionTemplate(transactionManager);
+    this.readOnly.setReadOnly(true);
+    this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  @Override
+  public FullSync beginFullSync(TableRef table, UUID runId) {
+    Map<String, byte[]> hashes = new HashMap<>();
+    // a cursor (fetch size in a transaction): the keys stream in, never as one result set
+    readOnly.executeWithoutResult(
+        status ->
+            jdbc.sql("SELECT record_key, content_hash FROM cache_record WHERE " + TABLE_FILTER)
+                .params(CacheWrites.tableParameters(table))
+                .withFetchSize(10_000)
+                .query((RowCallbackHandler) row -> hashes.put(row.getString(1), row.getBytes(2))));
+    return new JdbcFullSync(table, runId, hashes, dataSource, jdbc, writes, transactions);
+  }
+
+  @Override
+  public ChangeCounts applyIncremental(TableRef table, UUID runId, List<IncomingRecord> records) {
+    Map<String, IncomingRecord> latest = new LinkedHashMap<>();
+    records.forEach(record -> latest.put(record.key(), record)); // a key listed twice: last wins
+    if (latest.isEmpty()) {
+      return ChangeCounts.NONE;
+    }
+    return transactions.execute(status -> applyInTransaction(table, runId, latest));
+  }
+
+  private ChangeCounts applyInTransaction(
+      TableRef table, UUID runId, Map<String, IncomingRecord> latest) {
+    Map<String, Object> lookup = new HashMap<>(CacheWrites.tableParameters(table));
+    lookup.put("keys", PgArrays.text(latest.keySet()));
+    Map<String, byte[]> cached = new HashMap<>();
+    jdbc.sql(
+            "SELECT record_key, content_hash FROM cache_record WHERE "
+                + TABLE_FILTER
+                + " AND record_key = ANY(CAST(:keys AS text[]))")
+        .params(lookup)
+        .query((RowCallbackHandler) row -> cached.put(row.getString(1), row.getBytes(2)));
+
+    List<String> keys = new ArrayList<>();
+    List<String> hashes = new ArrayList<>();
+    List<String> payloads = new ArrayList<>();
+    List<String> times = new ArrayList<>();
+    long unchanged = 0;
+    for (IncomingRecord record : latest.values()) {
+      byte[] hash = ContentHash.of(record.payload());
+      if (Arrays.equals(hash, cached.get(record.key()))) {
+        unchanged++;
+        continue;
+      }
+      keys.add(record.key());
+      hashes.add(HEX.formatHex(hash));
+      payloads.add(record.payload());
+      times.add(record.sorUpdatedAt() == null ? null : record.sorUpdatedAt().toString());
+    }
+    if (keys.isEmpty()) {
+      return new ChangeCounts(0, 0, 0, unchanged);
+    }
+    List<RecordChange> changes =
+        writes.upsert(
+            table,
+            runId,
+            INCOMING,
+            Map.of(
+                "keys", PgArrays.text(keys),
+                "hashes", PgArrays.text(hashes),
+                "payloads", PgArrays.text(payloads),
+                "times", PgArrays.text(times)));
+    long created = changes.stream().filter(c -> c.before() == null).count();
+    return new ChangeCounts(created, changes.size() - created, 0, unchanged);
+  }
+
+  @Override
+  public List<CachedRecord> browse(TableRef table, int offset, int limit) {
+    Map<String, Object> parameters = new HashMap<>(CacheWrites.tableParameters(table));
+    parameters.put("offset", offset);
+    parameters.put("limit", limit);
+    return jdbc.sql(
+            "SELECT record_key, payload::text AS payload, version, sor_updated_at, synced_at, run_id"
+                + " FROM cache_record WHERE "
+                + TABLE_FILTER
+                + " ORDER BY record_key OFFSET :offset LIMIT :limit")
+        .params(parameters)
+        .query(
+            (row, n) ->
+                new CachedRecord(
+                    row.getString("record_key"),
+                    row.getString("payload"),
+                    row.getLong("version"),
+                    instant(row.getTimestamp("sor_updated_at")),
+                    instant(row.getTimestamp("synced_at")),
+                    row.getObject("run_id", UUID.class)))
+        .list();
+  }
+
+  @Override
+  public long count(TableRef table) {
+    return jdbc.sql("SELECT count(*) FROM cache_record WHERE " + TABLE_FILTER)
+        .params(CacheWrites.tableParameters(table))
+        .query(Long.class)
+        .single();
+  }
+
+  @Override
+  public long purgeOlderThan(TableRef table, Instant cutoff) {
+    Map<String, Object> parameters = new HashMap<>(CacheWrites.tableParameters(table));
+    parameters.put("cutoff", Timestamp.from(cutoff));
+    UUID purge = UUID.randomUUID();
+    long removed = 0;
+    while (true) {
+      List<String> victims =
+          jdbc.sql(
+                  "SELECT record_key FROM cache_record WHERE "
+                      + TABLE_FILTER
+                      + " AND coalesce(sor_updated_at, synced_at) < :cutoff"
+                      + " ORDER BY record_key LIMIT "
+                      + JdbcFullSync.BATCH)
+              .params(parameters)
+              .query(String.class)
+              .list();
+      if (victims.isEmpty()) {
+        return removed;
+      }
+      removed += transactions.execute(status -> writes.delete(table, purge, victims).size());
+    }
+  }
+
+  @Override
+  public long dropIntegration(TenantId tenant, String integration) {
+    return jdbc.sql("DELETE FROM cache_record WHERE tenant_id = ? AND integration_id = ?")
+        .params(tenant.value(), integration)
+        .update();
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * The data cache: the records synced from systems of record, per (tenant, integration, table,
+ * record key), with a content hash, the SoR's timestamp and the run that wrote them.
+ *
+ * <p>Guarantees:
+ *
+ * <ul>
+ *   <li>Hash first: an incoming record whose content hash equals the cached one causes no row
+ *       write.
+ *   <li>A full sync ({@link dev.microworks.cache.DataCache#beginFullSync}) changes nothing visible
+ *       until {@link dev.microworks.cache.DataCache.FullSync#commit()}, which applies every change
+ *       and removes every record the sync did not see in one transaction. Abandoning it leaves the
+ *       cache exactly as it was.
+ *   <li>Every write publishes {@link dev.microworks.cache.RecordsChanged} in the same transaction,
+ *       through the event publication registry; each announced (record, version) is unique.
+ * </ul>
+ */
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Data cache",
+    allowedDependencies = {"tenant"})
+package dev.microworks.cache;

@@ -1,0 +1,6 @@
+package dev.microworks.cache;
+
+import dev.microworks.testsupport.OnEmbeddedPostgres;
+
+@OnEmbeddedPostgres
+class EmbeddedPostgresDataCacheIntegrationTests extends DataCacheIntegrationTests {}
