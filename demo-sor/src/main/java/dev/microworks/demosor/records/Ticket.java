@@ -21,7 +21,9 @@ final class Ticket extends SorEntity {
    * @param createdAt creation instant
    * @param updatedAt instant of the last write
    * @param dueDate the date it is due, may be null
-   * @param commentCount number of comments (see the detail endpoint for them)
+   * @param commentCount number of comments
+   * @param comments the comments, oldest first (listed inline, as Jira lists {@code
+   *     fields.comment})
    */
   record View(
       String key,
@@ -34,7 +36,8 @@ final class Ticket extends SorEntity {
       Instant createdAt,
       Instant updatedAt,
       LocalDate dueDate,
-      int commentCount) {}
+      int commentCount,
+      List<Comment> comments) {}
 
   final String title;
   final String description;
@@ -87,14 +90,13 @@ final class Ticket extends SorEntity {
         createdInstant(),
         updatedInstant(),
         dueEpochDay == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(dueEpochDay),
-        comments == null ? 0 : comments.size());
+        comments == null ? 0 : comments.size(),
+        comments == null ? List.of() : List.copyOf(comments));
   }
 
   @Override
   RecordDetail detail(SorCollection collection) {
-    return new RecordDetail(
-        summary(collection),
-        comments == null ? List.of() : List.copyOf(comments),
-        history("reported by " + reporter));
+    // the comments come with the summary
+    return new RecordDetail(summary(collection), null, history("reported by " + reporter));
   }
 }
