@@ -119,20 +119,31 @@ public final class RequestTemplate {
   }
 
   /**
-   * Sets query parameter {@code name} to {@code value}, replacing every existing occurrence; both
-   * are percent-encoded (form style, UTF-8). Other parameters keep their order and encoding.
+   * Sets query parameter {@code name} to {@code value}: the first occurrence is replaced in place,
+   * further ones removed, or the parameter appended. Name and value are percent-encoded (UTF-8,
+   * space as {@code %20}). Other parameters keep their order and encoding.
    */
   public RequestTemplate withQueryParam(String name, String value) {
+    String encoded = encode(name) + "=" + encode(value);
     List<String> kept = new ArrayList<>();
+    boolean replaced = false;
     String raw = uri.getRawQuery();
     if (raw != null && !raw.isEmpty()) {
       for (String pair : raw.split("&")) {
-        if (!pair.isEmpty() && !decode(pair.split("=", 2)[0]).equals(name)) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        if (!decode(pair.split("=", 2)[0]).equals(name)) {
           kept.add(pair);
+        } else if (!replaced) {
+          kept.add(encoded);
+          replaced = true;
         }
       }
     }
-    kept.add(encode(name) + "=" + encode(value));
+    if (!replaced) {
+      kept.add(encoded);
+    }
     return withUri(replaceQuery(uri, String.join("&", kept)));
   }
 
