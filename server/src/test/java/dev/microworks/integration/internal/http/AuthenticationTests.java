@@ -371,4 +371,37 @@ class AuthenticationTests {
       }
     }
   }
+
+  @Test
+  void credentialsFollowARedirectOnlyWithinTheSameOrigin() throws Exception {
+    try (TestServer other = echo();
+        TestServer sor =
+            TestServer.start(
+                request ->
+                    switch (request.uri().getPath()) {
+                      case "/moved" -> Reply.status(301, "").withHeader("Location", "/here");
+                      case "/away" ->
+                          Reply.status(302, "")
+                              .withHeader("Location", other.uri("/there").toString());
+                      default ->
+                          Reply.json(
+                              "{\"authorization\":\"" + request.header("Authorization") + "\"}");
+                    })) {
+      HttpEngine engine = engine(RequestAuthenticators.bearer(ref(Map.of("token", CANARY))));
+
+      assertThat(
+              engine
+                  .fetchOne(RequestTemplate.get(sor.uri("/moved")))
+                  .get("authorization")
+                  .asString())
+          .isEqualTo("Bearer " + CANARY);
+      assertThat(
+              engine
+                  .fetchOne(RequestTemplate.get(sor.uri("/away")))
+                  .get("authorization")
+                  .asString())
+          .isEqualTo("null");
+      assertThat(other.received()).hasSize(1);
+    }
+  }
 }
