@@ -30,6 +30,9 @@ import java.util.Optional;
  * @param incremental the last-synchronisation parameter of incremental requests
  * @param retention how long rows stay in the cache
  * @param syncWindow records last updated longer ago than this are skipped (default 90 days)
+ * @param updatedColumn the {@code datetime} column holding when the SoR last changed a record: the
+ *     cache keeps it as the record's SoR timestamp, and the sync window and time-based retention
+ *     are measured against it; without it no record is skipped by the window
  */
 public record TableSpec(
     String name,
@@ -43,7 +46,8 @@ public record TableSpec(
     PaginationSpec pagination,
     Optional<IncrementalSpec> incremental,
     RetentionSpec retention,
-    Duration syncWindow) {
+    Duration syncWindow,
+    Optional<String> updatedColumn) {
 
   public TableSpec {
     Objects.requireNonNull(name, "name");
@@ -58,6 +62,7 @@ public record TableSpec(
     Objects.requireNonNull(incremental, "incremental");
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(syncWindow, "syncWindow");
+    Objects.requireNonNull(updatedColumn, "updatedColumn");
   }
 
   /** The primary-key columns in declaration order; a parsed spec has at least one. */

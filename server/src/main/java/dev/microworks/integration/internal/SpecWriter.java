@@ -184,6 +184,7 @@ public final class SpecWriter {
             ? keep.duration().toString()
             : TableParser.REPLACE_ON_FULL_SYNC);
     map.put("sync-window", table.syncWindow().toString());
+    table.updatedColumn().ifPresent(column -> map.put("updated-column", column));
     return map;
   }
 

@@ -94,6 +94,18 @@ final class TableParser {
     Optional<IncrementalSpec> incremental = table.map("last-sync").map(this::lastSync);
     RetentionSpec retention = retention(table);
     Duration syncWindow = table.duration("sync-window", false).orElse(DEFAULT_SYNC_WINDOW);
+    Optional<String> updatedColumn = table.string("updated-column");
+    updatedColumn.ifPresent(
+        column -> {
+          boolean datetime =
+              columns.stream()
+                  .anyMatch(c -> c.name().equals(column) && c.type() == ColumnType.DATETIME);
+          if (!datetime) {
+            problems.at(
+                table.child("updated-column"),
+                "expected the name of a declared datetime column but was '" + column + "'");
+          }
+        });
     return new TableSpec(
         name,
         columns,
@@ -106,7 +118,8 @@ final class TableParser {
         pagination,
         incremental,
         retention,
-        syncWindow);
+        syncWindow,
+        updatedColumn);
   }
 
   private ColumnSpec column(MapReader column) {
