@@ -31,6 +31,16 @@ class FaultSwitchTest extends DemoSorTest {
   }
 
   @Test
+  void aFaultArmedAfterTwoRequestsHitsTheThird() {
+    arm("{\"kind\":\"SERVER_ERROR\",\"count\":1,\"after\":2}");
+
+    assertThat(getWithKey(PAGE).statusCode()).isEqualTo(200);
+    assertThat(getWithKey(PAGE).statusCode()).isEqualTo(200);
+    assertThat(getWithKey(PAGE).statusCode()).isEqualTo(500);
+    assertThat(getWithKey(PAGE).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void serverErrorAnswers500ForExactlyNRequests() {
     arm("{\"kind\":\"SERVER_ERROR\",\"count\":2}");
 

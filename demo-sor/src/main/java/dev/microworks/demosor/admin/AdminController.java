@@ -36,8 +36,10 @@ class AdminController {
    * @param count how many API requests get the fault, default 1
    * @param retryAfterSeconds Retry-After of RATE_LIMIT, default 1
    * @param delayMs delay of SLOW in milliseconds, default 1000
+   * @param after how many API requests pass untouched first, default 0
    */
-  record FaultRequest(String kind, Integer count, Integer retryAfterSeconds, Long delayMs) {}
+  record FaultRequest(
+      String kind, Integer count, Integer retryAfterSeconds, Long delayMs, Integer after) {}
 
   /**
    * What is armed: {@code {"armed": null}} when nothing is.
@@ -73,7 +75,7 @@ class AdminController {
 
   @PostMapping("/faults")
   ResponseEntity<FaultState> arm(@RequestBody(required = false) FaultRequest body) {
-    FaultRequest r = body == null ? new FaultRequest(null, null, null, null) : body;
+    FaultRequest r = body == null ? new FaultRequest(null, null, null, null, null) : body;
     List<ApiError.FieldError> errors = new ArrayList<>();
     FaultSwitch.Kind kind = null;
     try {
@@ -102,10 +104,14 @@ class AdminController {
     if (delay < 0 || delay > 600_000) {
       errors.add(new ApiError.FieldError("delay_ms", "must be from 0 to 600000"));
     }
+    int after = r.after() == null ? 0 : r.after();
+    if (after < 0) {
+      errors.add(new ApiError.FieldError("after", "must be 0 or more"));
+    }
     if (!errors.isEmpty()) {
       throw ApiException.invalidFields(errors);
     }
-    FaultSwitch.Armed armed = faults.arm(kind, count, retryAfter, Duration.ofMillis(delay));
+    FaultSwitch.Armed armed = faults.arm(kind, count, retryAfter, Duration.ofMillis(delay), after);
     return ResponseEntity.status(HttpStatus.CREATED).body(new FaultState(armed));
   }
 

@@ -31,8 +31,10 @@ public class FaultSwitch {
    * @param remaining how many more requests get it
    * @param retryAfterSeconds the {@code Retry-After} of RATE_LIMIT
    * @param delayMs the delay of SLOW, in milliseconds
+   * @param after how many API requests still pass untouched before the fault starts (to fail, say,
+   *     page 3 of a listing)
    */
-  public record Armed(Kind kind, int remaining, int retryAfterSeconds, long delayMs) {}
+  public record Armed(Kind kind, int remaining, int retryAfterSeconds, long delayMs, int after) {}
 
   private Armed armed;
 
@@ -42,11 +44,21 @@ public class FaultSwitch {
    * @throws IllegalArgumentException if count is below 1 or the retry-after or delay is negative
    */
   public synchronized Armed arm(Kind kind, int count, int retryAfterSeconds, Duration delay) {
-    if (kind == null || count < 1 || retryAfterSeconds < 0 || delay.isNegative()) {
+    return arm(kind, count, retryAfterSeconds, delay, 0);
+  }
+
+  /**
+   * Arms {@code kind} for {@code count} API requests, after letting {@code after} requests pass.
+   *
+   * @throws IllegalArgumentException if count is below 1 or another value is negative
+   */
+  public synchronized Armed arm(
+      Kind kind, int count, int retryAfterSeconds, Duration delay, int after) {
+    if (kind == null || count < 1 || retryAfterSeconds < 0 || delay.isNegative() || after < 0) {
       throw new IllegalArgumentException(
-          "need a kind, count >= 1, retry_after_seconds >= 0 and delay >= 0");
+          "need a kind, count >= 1, retry_after_seconds >= 0, delay >= 0 and after >= 0");
     }
-    armed = new Armed(kind, count, retryAfterSeconds, delay.toMillis());
+    armed = new Armed(kind, count, retryAfterSeconds, delay.toMillis(), after);
     return armed;
   }
 
@@ -66,10 +78,20 @@ public class FaultSwitch {
       return Optional.empty();
     }
     Armed taken = armed;
+    if (taken.after() > 0) {
+      armed =
+          new Armed(
+              taken.kind(),
+              taken.remaining(),
+              taken.retryAfterSeconds(),
+              taken.delayMs(),
+              taken.after() - 1);
+      return Optional.empty();
+    }
     armed =
         taken.remaining() > 1
             ? new Armed(
-                taken.kind(), taken.remaining() - 1, taken.retryAfterSeconds(), taken.delayMs())
+                taken.kind(), taken.remaining() - 1, taken.retryAfterSeconds(), taken.delayMs(), 0)
             : null;
     return Optional.of(taken);
   }

@@ -1,0 +1,151 @@
+package dev.microworks.integration.internal;
+
+import dev.microworks.integration.ColumnSpec;
+import dev.microworks.integration.MappedRecord;
+import dev.microworks.integration.TableSpec;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Maps a record as the SoR sent it to a table's declared columns. Undeclared and ignored attributes
+ * are dropped; values are normalised to the column type where that is lossless (a numeric string
+ * for an integer column becomes a number); a value that does not fit is kept as the SoR sent it
+ * rather than lost.
+ */
+final class RecordMapper {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final TableSpec table;
+  private final List<ColumnSpec> stored;
+  private final List<ColumnSpec> key;
+
+  RecordMapper(TableSpec table) {
+    this.table = table;
+    this.stored = table.storedColumns();
+    this.key = table.primaryKey();
+  }
+
+  /** The stored columns of {@code record}; {@code parent} resolves {@code $parent.} paths. */
+  ObjectNode columns(JsonNode record, ObjectNode parent) {
+    ObjectNode row = NODES.objectNode();
+    for (ColumnSpec column : stored) {
+      row.set(column.name(), normalise(column, value(record, parent, column.path())));
+    }
+    return row;
+  }
+
+  /** The mapped record, or empty when a primary-key value is missing. */
+  Optional<MappedRecord> map(ObjectNode row) {
+    StringBuilder joined = new StringBuilder();
+    for (int i = 0; i < key.size(); i++) {
+      JsonNode value = row.get(key.get(i).name());
+      if (value == null || value.isNull() || value.isMissingNode()) {
+        return Optional.empty();
+      }
+      String text = value.isValueNode() ? value.asString() : value.toString();
+      if (text.isEmpty()) {
+        return Optional.empty();
+      }
+      if (i > 0) {
+        joined.append('|');
+      }
+      joined.append(key.size() == 1 ? text : text.replace("\\", "\\\\").replace("|", "\\|"));
+    }
+    Instant updatedAt =
+        table.updatedColumn().flatMap(column -> instant(row.get(column))).orElse(null);
+    return Optional.of(
+        new MappedRecord(joined.toString(), JSON.writeValueAsString(row), updatedAt));
+  }
+
+  private static JsonNode value(JsonNode record, ObjectNode parent, String path) {
+    if (path.startsWith(DotPaths.PARENT_PREFIX)) {
+      JsonNode value =
+          parent == null ? null : parent.get(path.substring(DotPaths.PARENT_PREFIX.length()));
+      return value == null ? NODES.nullNode() : value;
+    }
+    return at(record, path);
+  }
+
+  /** The node at a dot path of {@code record}, or a null node when any step is missing. */
+  static JsonNode at(JsonNode record, String path) {
+    JsonNode node = record;
+    for (String segment : DotPaths.segments(path)) {
+      if (node.isObject()) {
+        node = node.get(segment);
+      } else if (node.isArray()
+          && !segment.isEmpty()
+          && segment.chars().allMatch(Character::isDigit)) {
+        node = node.get(Integer.parseInt(segment));
+      } else {
+        node = null;
+      }
+      if (node == null) {
+        return NODES.nullNode();
+      }
+    }
+    return node;
+  }
+
+  private static JsonNode normalise(ColumnSpec column, JsonNode value) {
+    if (value.isNull()) {
+      return value;
+    }
+    return switch (column.type()) {
+      case STRING, DATE, DATETIME, TIME ->
+          value.isValueNode()
+              ? NODES.stringNode(value.asString())
+              : NODES.stringNode(value.toString());
+      case INTEGER -> value.isString() ? integer(value.asString(), value) : value;
+      case DECIMAL -> value.isString() ? decimal(value.asString(), value) : value;
+      case BOOLEAN ->
+          value.isString()
+                  && ("true".equalsIgnoreCase(value.asString())
+                      || "false".equalsIgnoreCase(value.asString()))
+              ? NODES.booleanNode(Boolean.parseBoolean(value.asString()))
+              : value;
+      case JSON -> value;
+    };
+  }
+
+  private static JsonNode integer(String text, JsonNode original) {
+    try {
+      return NODES.numberNode(Long.parseLong(text.trim()));
+    } catch (NumberFormatException e) {
+      return original;
+    }
+  }
+
+  private static JsonNode decimal(String text, JsonNode original) {
+    try {
+      return NODES.numberNode(new BigDecimal(text.trim()));
+    } catch (NumberFormatException e) {
+      return original;
+    }
+  }
+
+  static Optional<Instant> instant(JsonNode value) {
+    if (value == null || !value.isString()) {
+      return Optional.empty();
+    }
+    String text = value.asString();
+    try {
+      return Optional.of(OffsetDateTime.parse(text).toInstant());
+    } catch (DateTimeParseException e) {
+      try {
+        return Optional.of(Instant.parse(text));
+      } catch (DateTimeParseException again) {
+        return Optional.empty();
+      }
+    }
+  }
+}
