@@ -1,0 +1,191 @@
+package dev.microworks.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.microworks.cache.CachedRecord;
+import dev.microworks.cache.DataCache;
+import dev.microworks.cache.TableRef;
+import dev.microworks.integration.Integrations;
+import dev.microworks.tenant.TenantId;
+import dev.microworks.testsupport.DemoSor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Syncs against the demo system of record (a real process, real HTTP, real OAuth 2.0) into a real
+ * PostgreSQL; one subclass per database.
+ */
+@SpringBootTest(
+    properties = {"db-scheduler.polling-interval=200ms", "microworks.sync.schedules-enabled=false"})
+abstract class SyncIntegrationTests {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final List<String> STYLES = List.of("offset", "page", "cursor", "link");
+
+  @Autowired Integrations integrations;
+  @Autowired Synchronizations synchronizations;
+  @Autowired DataCache cache;
+
+  final DemoSor sor = DemoSor.shared();
+
+  @DynamicPropertySource
+  static void demoSorCredentials(DynamicPropertyRegistry registry) {
+    for (String style : STYLES) {
+      String prefix = "microworks.dev-credentials.demo-sor-" + style + ".";
+      registry.add(prefix + "demo-sor-service.client-id", () -> "microworks-sync");
+      registry.add(prefix + "demo-sor-service.client-secret", () -> "sync-secret");
+      registry.add(prefix + "demo-sor-api-key.key", () -> DemoSor.API_KEY);
+    }
+  }
+
+  @AfterEach
+  void disarm() {
+    sor.disarm();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"offset", "page", "cursor", "link"})
+  void eachPaginationStyleSyncsFullAndIncrementallyToExactlyTheSorsRecords(String style) {
+    String id = save(style);
+
+    SyncRun full = syncAndWait(id, SyncMode.FULL);
+    assertThat(full.status()).as(full.error()).isEqualTo(SyncStatus.SUCCEEDED);
+    assertCacheEqualsSor(id);
+
+    List<String> changedTickets = sor.mutate("tickets", 15);
+    sor.mutate("pto-requests", 5);
+    SyncRun incremental = syncAndWait(id, SyncMode.INCREMENTAL);
+    assertThat(incremental.status()).as(incremental.error()).isEqualTo(SyncStatus.SUCCEEDED);
+    assertThat(incremental.updated()).isGreaterThanOrEqualTo(20);
+    assertThat(incremental.recordsRead()).isLessThan(full.recordsRead());
+    assertCacheEqualsSor(id);
+    assertThat(changedTickets).isNotEmpty();
+
+    SyncRun again = syncAndWait(id, SyncMode.FULL);
+    assertThat(again.status()).isEqualTo(SyncStatus.SUCCEEDED);
+    assertThat(again.created() + again.updated() + again.deleted()).isZero();
+    assertThat(again.unchanged()).isEqualTo(again.recordsRead() + comments(id));
+  }
+
+  @Test
+  void aRateLimitWithRetryAfterIsWaitedOut() {
+    String id = save("offset");
+    sor.arm("{\"kind\":\"RATE_LIMIT\",\"count\":2,\"retry_after_seconds\":1}");
+
+    SyncRun run = syncAndWait(id, SyncMode.FULL);
+
+    assertThat(run.status()).as(run.error()).isEqualTo(SyncStatus.SUCCEEDED);
+    assertCacheEqualsSor(id);
+  }
+
+  @Test
+  void persistentServerErrorsFailTheRunAndLeaveTheCacheUnchanged() {
+    String id = save("offset");
+    assertThat(syncAndWait(id, SyncMode.FULL).status()).isEqualTo(SyncStatus.SUCCEEDED);
+    Map<String, List<CachedRecord>> before = snapshot(id);
+    sor.mutate("tickets", 10);
+    sor.arm("{\"kind\":\"SERVER_ERROR\",\"count\":1000}");
+
+    SyncRun run = syncAndWait(id, SyncMode.FULL);
+
+    assertThat(run.status()).isEqualTo(SyncStatus.FAILED);
+    assertThat(run.error()).contains("500").contains("/api/offset/tickets");
+    assertThat(run.created() + run.updated() + run.deleted()).isZero();
+    assertThat(snapshot(id)).isEqualTo(before);
+  }
+
+  @Test
+  void malformedJsonOnPageThreeFailsTheFullSyncAndLeavesTheCacheUnchanged() {
+    String id = save("offset");
+    assertThat(syncAndWait(id, SyncMode.FULL).status()).isEqualTo(SyncStatus.SUCCEEDED);
+    Map<String, List<CachedRecord>> before = snapshot(id);
+    sor.mutate("tickets", 30);
+    sor.arm("{\"kind\":\"MALFORMED_JSON\",\"count\":1,\"after\":2}");
+
+    SyncRun run = syncAndWait(id, SyncMode.FULL);
+
+    assertThat(run.status()).isEqualTo(SyncStatus.FAILED);
+    assertThat(run.error()).containsIgnoringCase("malformed").contains("page 3");
+    assertThat(snapshot(id)).isEqualTo(before);
+  }
+
+  private String save(String style) {
+    String yaml = example(style).replace("http://127.0.0.1:8081", sor.base().toString());
+    return integrations.save(TenantId.DEFAULT, yaml, "demo-sor-" + style + ".yaml").id();
+  }
+
+  private SyncRun syncAndWait(String id, SyncMode mode) {
+    SyncRun queued = synchronizations.syncNow(TenantId.DEFAULT, id, mode);
+    return await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> synchronizations.run(TenantId.DEFAULT, queued.id()).orElseThrow(),
+            run -> run.status() == SyncStatus.SUCCEEDED || run.status() == SyncStatus.FAILED);
+  }
+
+  private void assertCacheEqualsSor(String id) {
+    assertTableEquals(id, "tickets", "tickets", "status", "assignee_email", "updated_at", "title");
+    assertTableEquals(id, "pto_requests", "pto-requests", "status", "approver_email", "updated_at");
+    assertTableEquals(id, "expenses", "expenses", "status", "amount", "updated_at");
+    long sorComments = sor.all("tickets").stream().mapToLong(t -> t.get("comments").size()).sum();
+    assertThat(comments(id)).isEqualTo(sorComments);
+  }
+
+  private long comments(String id) {
+    return cache.count(new TableRef(TenantId.DEFAULT, id, "ticket_comments"));
+  }
+
+  private void assertTableEquals(String id, String table, String collection, String... fields) {
+    Map<String, JsonNode> inSor = new HashMap<>();
+    sor.all(collection).forEach(record -> inSor.put(record.get("key").asString(), record));
+    List<CachedRecord> cached =
+        cache.browse(new TableRef(TenantId.DEFAULT, id, table), 0, 1_000_000);
+
+    assertThat(cached).as(table + " count").hasSize(inSor.size());
+    for (CachedRecord record : cached) {
+      JsonNode payload = JSON.readTree(record.payload());
+      JsonNode source = inSor.get(record.key());
+      assertThat(source).as(table + " " + record.key() + " exists in the SoR").isNotNull();
+      for (String field : fields) {
+        assertThat(payload.get(field).asString())
+            .as(table + " " + record.key() + "." + field)
+            .isEqualTo(source.get(field).asString());
+      }
+    }
+  }
+
+  private Map<String, List<CachedRecord>> snapshot(String id) {
+    Map<String, List<CachedRecord>> tables = new HashMap<>();
+    for (String table : List.of("tickets", "ticket_comments", "pto_requests", "expenses")) {
+      tables.put(table, cache.browse(new TableRef(TenantId.DEFAULT, id, table), 0, 1_000_000));
+    }
+    return tables;
+  }
+
+  private static String example(String style) {
+    try (InputStream in =
+        SyncIntegrationTests.class.getResourceAsStream(
+            "/integrations/demo-sor-" + style + ".yaml")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
