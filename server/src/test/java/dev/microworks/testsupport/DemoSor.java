@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The demo system of record, as its own process (its exec jar, built by the reactor before the
  * server module), shared by every test of a JVM and stopped when the JVM ends.
  */
-public final class DemoSor {
+public final class DemoSor implements AutoCloseable {
 
   public static final String API_KEY = "demo-api-key";
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,6 +42,17 @@ public final class DemoSor {
       Runtime.getRuntime().addShutdownHook(new Thread(started.process::destroy));
     }
     return shared;
+  }
+
+  /** A demo SoR of the caller's own (close it to stop it), for tests that change it wholesale. */
+  public static DemoSor startPrivate() {
+    return start();
+  }
+
+  /** Stops a private demo SoR. */
+  @Override
+  public void close() {
+    process.destroy();
   }
 
   private static DemoSor start() {
