@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerProcessTests {
 
   private static final Duration START_LIMIT = Duration.ofSeconds(90);
+  private static final Pattern BOOTSTRAP_TOKEN = Pattern.compile("mwb_[A-Za-z0-9_-]{43}");
 
   @TempDir Path work;
 
@@ -47,6 +49,11 @@ class ServerProcessTests {
                       .contains("data in " + dataDirectory())
                       .contains("(new cluster)"));
       insertTenant(tenant);
+      // the first start on a new database shows the bootstrap admin token, once
+      assertThat(first.logLines())
+          .filteredOn(line -> BOOTSTRAP_TOKEN.matcher(line).find())
+          .singleElement()
+          .satisfies(line -> assertThat(line).contains("shown ONCE"));
 
       assertThat(first.stop()).as("exit code after SIGTERM").isIn(0, 143);
       assertThat(first.logLines())
@@ -57,6 +64,11 @@ class ServerProcessTests {
     try (ServerProcess second = start("second.log")) {
       second.awaitReady(START_LIMIT);
       assertThat(tenantSlug(tenant)).contains("acme");
+      assertThat(second.logLines())
+          .noneMatch(line -> BOOTSTRAP_TOKEN.matcher(line).find())
+          .anySatisfy(
+              line ->
+                  assertThat(line).containsIgnoringCase("bootstrap admin token already issued"));
       second.kill();
     }
     // the killed server's postgres may still hold the directory: the next start must cope

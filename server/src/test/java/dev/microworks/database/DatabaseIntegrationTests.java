@@ -142,7 +142,8 @@ abstract class DatabaseIntegrationTests {
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
     for (String hidden : Set.of("env", "beans", "configprops", "heapdump", "loggers", "mappings")) {
-      assertThat(get("/actuator/" + hidden).statusCode()).as(hidden).isEqualTo(404);
+      // refused by security (403) before the actuator's own 404 for what it does not expose
+      assertThat(get("/actuator/" + hidden).statusCode()).as(hidden).isIn(403, 404);
     }
   }
 

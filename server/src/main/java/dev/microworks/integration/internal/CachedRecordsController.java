@@ -1,0 +1,81 @@
+package dev.microworks.integration.internal;
+
+import dev.microworks.cache.DataCache;
+import dev.microworks.cache.TableRef;
+import dev.microworks.integration.Integrations;
+import dev.microworks.integration.StoredIntegration;
+import dev.microworks.tenant.TenantId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Browsing the cached records of an integration's tables (the data cache explorer's API). */
+@RestController
+@Tag(name = "Cached records", description = "Read the records the data cache holds")
+class CachedRecordsController {
+
+  static final int MAX_PAGE_SIZE = 500;
+
+  private final Integrations integrations;
+  private final DataCache cache;
+
+  CachedRecordsController(Integrations integrations, DataCache cache) {
+    this.integrations = integrations;
+    this.cache = cache;
+  }
+
+  @GetMapping(
+      path = IntegrationController.PATH + "/{id}/tables/{table}/records",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "One page of a table's cached records, ordered by key")
+  IntegrationViews.RecordsPage records(
+      @PathVariable String id,
+      @PathVariable String table,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw badRequest("size must be between 1 and " + MAX_PAGE_SIZE + ", was " + size + ".");
+    }
+    long offset = (long) page * size;
+    if (page < 0 || offset > Integer.MAX_VALUE) {
+      throw badRequest("page must be between 0 and " + Integer.MAX_VALUE / size + ".");
+    }
+    StoredIntegration integration =
+        integrations
+            .find(TenantId.DEFAULT, id)
+            .orElseThrow(() -> IntegrationController.notFound(id));
+    if (integration.spec().table(table).isEmpty()) {
+      throw new ResponseStatusException(
+          HttpStatus.NOT_FOUND,
+          "Integration '"
+              + id
+              + "' has no table '"
+              + table
+              + "'; its tables are "
+              + String.join(
+                  ", ",
+                  IntegrationViews.Table.of(integration.spec()).stream()
+                      .map(IntegrationViews.Table::name)
+                      .toList())
+              + ".");
+    }
+    TableRef ref = new TableRef(TenantId.DEFAULT, id, table);
+    return new IntegrationViews.RecordsPage(
+        id,
+        table,
+        cache.count(ref),
+        page,
+        size,
+        cache.browse(ref, (int) offset, size).stream().map(IntegrationViews.Record::of).toList());
+  }
+
+  private static ResponseStatusException badRequest(String detail) {
+    return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+  }
+}
