@@ -20,13 +20,15 @@ CREATE TABLE cache_record
 CREATE INDEX cache_record_sor_updated_idx ON cache_record (tenant_id, integration_id, table_name, sor_updated_at);
 
 -- Records of a full sync that differ from the cache wait here until every page has arrived; then
--- one transaction applies them. UNLOGGED: a crash empties it, and a crashed full sync starts over.
+-- one transaction applies them. One staging_id per table and sync. UNLOGGED: a crash empties it,
+-- and a crashed full sync starts over.
 CREATE UNLOGGED TABLE cache_staging
 (
-    run_id         UUID  NOT NULL,
+    staging_id     UUID  NOT NULL,
     record_key     TEXT  NOT NULL,
     content_hash   BYTEA NOT NULL,
     payload        JSONB NOT NULL,
-    sor_updated_at TIMESTAMPTZ
+    sor_updated_at TIMESTAMPTZ,
+    staged_at      TIMESTAMPTZ NOT NULL DEFAULT now()
 );
-CREATE INDEX cache_staging_run_key_idx ON cache_staging (run_id, record_key);
+CREATE INDEX cache_staging_key_idx ON cache_staging (staging_id, record_key);

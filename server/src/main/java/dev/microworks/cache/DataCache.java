@@ -33,6 +33,14 @@ public interface DataCache {
    */
   long purgeOlderThan(TableRef table, Instant cutoff);
 
+  /**
+   * Removes staged rows older than {@code cutoff}: left behind by full syncs whose server died
+   * (rows of a sync that is still running are younger).
+   *
+   * @return how many were removed
+   */
+  long purgeAbandonedStaging(Instant cutoff);
+
   /** Removes every record of an integration (when it is deleted); announces nothing. */
   long dropIntegration(dev.microworks.tenant.TenantId tenant, String integration);
 

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /** The data cache on a real PostgreSQL; one subclass per database. */
-@SpringBootTest(properties = "db-scheduler.enabled=false")
+@SpringBootTest(properties = "microworks.sync.schedules-enabled=false")
 @Import(DataCacheIntegrationTests.Announcements.class)
 abstract class DataCacheIntegrationTests {
 
@@ -48,6 +48,24 @@ abstract class DataCacheIntegrationTests {
         .containsOnly(ChangeType.CREATED)
         .hasSize(3);
     assertThat(changes()).allSatisfy(change -> assertThat(change.before()).isNull());
+  }
+
+  @Test
+  void tablesStagedInOneRunGetOnlyTheirOwnRows() {
+    UUID run = UUID.randomUUID();
+    TableRef comments = new TableRef(table.tenant(), table.integration(), "comments");
+    try (DataCache.FullSync tickets = cache.beginFullSync(table, run);
+        DataCache.FullSync notes = cache.beginFullSync(comments, run)) {
+      tickets.stage(List.of(record("HD-1", "open"), record("HD-2", "open")));
+      notes.stage(List.of(record("C-1", "text")));
+      tickets.commit();
+      notes.commit();
+    }
+
+    assertThat(cache.browse(table, 0, 10))
+        .extracting(CachedRecord::key)
+        .containsExactly("HD-1", "HD-2");
+    assertThat(cache.browse(comments, 0, 10)).extracting(CachedRecord::key).containsExactly("C-1");
   }
 
   @Test

@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "db-scheduler.enabled=false")
+    properties = "microworks.sync.schedules-enabled=false")
 @Import(IntegrationApiIntegrationTests.Announcements.class)
 abstract class IntegrationApiIntegrationTests {
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ abstract class SyncIntegrationTests {
   @Autowired Integrations integrations;
   @Autowired Synchronizations synchronizations;
   @Autowired DataCache cache;
+  @Autowired dev.microworks.sync.internal.RetentionJob retention;
 
   final DemoSor sor = DemoSor.shared();
 
@@ -125,6 +127,30 @@ abstract class SyncIntegrationTests {
     assertThat(snapshot(id)).isEqualTo(before);
   }
 
+  @Test
+  void theRetentionJobRemovesRecordsOlderThanTheirTablesRetention() {
+    String yaml =
+        example("offset")
+            .replace("http://127.0.0.1:8081", sor.base().toString())
+            .replace("retention: P365D", "retention: P20D");
+    String id = integrations.save(TenantId.DEFAULT, yaml, "retention.yaml").id();
+    assertThat(syncAndWait(id, SyncMode.FULL).status()).isEqualTo(SyncStatus.SUCCEEDED);
+    Instant cutoff = Instant.now().minus(Duration.ofDays(20));
+    long recent =
+        sor.all("expenses").stream()
+            .filter(e -> Instant.parse(e.get("updated_at").asString()).isAfter(cutoff))
+            .count();
+    long before = cache.count(new TableRef(TenantId.DEFAULT, id, "expenses"));
+    assertThat(recent).as("the demo data spans 60 days").isLessThan(before);
+
+    retention.purge();
+
+    assertThat(cache.count(new TableRef(TenantId.DEFAULT, id, "expenses"))).isEqualTo(recent);
+    assertThat(cache.count(new TableRef(TenantId.DEFAULT, id, "tickets")))
+        .as("replace-on-full-sync tables are left to full syncs")
+        .isEqualTo(sor.all("tickets").size());
+  }
+
   private String save(String style) {
     String yaml = example(style).replace("http://127.0.0.1:8081", sor.base().toString());
     return integrations.save(TenantId.DEFAULT, yaml, "demo-sor-" + style + ".yaml").id();
@@ -164,9 +190,18 @@ abstract class SyncIntegrationTests {
       JsonNode source = inSor.get(record.key());
       assertThat(source).as(table + " " + record.key() + " exists in the SoR").isNotNull();
       for (String field : fields) {
-        assertThat(payload.get(field).asString())
-            .as(table + " " + record.key() + "." + field)
-            .isEqualTo(source.get(field).asString());
+        String described = table + " " + record.key() + "." + field;
+        if (payload.get(field).isNumber()) {
+          // a decimal column: the SoR's "279.30" is stored as the number 279.30, scale kept
+          assertThat(record.payload()).as(described).contains(source.get(field).asString());
+          assertThat(payload.get(field).decimalValue())
+              .as(described)
+              .isEqualByComparingTo(source.get(field).asString());
+        } else {
+          assertThat(payload.get(field).asString())
+              .as(described)
+              .isEqualTo(source.get(field).asString());
+        }
       }
     }
   }

@@ -186,6 +186,13 @@ class JdbcDataCache implements DataCache {
   }
 
   @Override
+  public long purgeAbandonedStaging(Instant cutoff) {
+    return jdbc.sql("DELETE FROM cache_staging WHERE staged_at < ?")
+        .param(Timestamp.from(cutoff))
+        .update();
+  }
+
+  @Override
   public long dropIntegration(TenantId tenant, String integration) {
     return jdbc.sql("DELETE FROM cache_record WHERE tenant_id = ? AND integration_id = ?")
         .params(tenant.value(), integration)

@@ -29,12 +29,16 @@ final class JdbcFullSync implements DataCache.FullSync {
   private static final String STAGED_BATCH =
       """
       SELECT record_key, content_hash, payload, sor_updated_at FROM cache_staging
-       WHERE run_id = :run AND record_key > :after ORDER BY record_key LIMIT %d
+       WHERE staging_id = :staging AND record_key > :after ORDER BY record_key LIMIT %d
       """
           .formatted(BATCH);
 
   private final TableRef table;
   private final UUID runId;
+
+  /** Identifies this table's rows in {@code cache_staging} (a run stages several tables). */
+  private final UUID stagingId = UUID.randomUUID();
+
   private final Map<String, byte[]> hashes;
   private final DataSource dataSource;
   private final JdbcClient jdbc;
@@ -88,7 +92,7 @@ final class JdbcFullSync implements DataCache.FullSync {
         rows.add(new StagingCopy.Row(record, hash));
       }
     }
-    StagingCopy.copy(dataSource, runId, rows);
+    StagingCopy.copy(dataSource, stagingId, rows);
     created += pageCreated;
     updated += pageUpdated;
     unchanged += pageUnchanged;
@@ -124,7 +128,8 @@ final class JdbcFullSync implements DataCache.FullSync {
               String after = "";
               while (true) {
                 List<RecordChange> batch =
-                    writes.upsert(table, runId, STAGED_BATCH, Map.of("after", after));
+                    writes.upsert(
+                        table, runId, STAGED_BATCH, Map.of("after", after, "staging", stagingId));
                 if (batch.isEmpty()) {
                   break;
                 }
@@ -147,6 +152,6 @@ final class JdbcFullSync implements DataCache.FullSync {
   }
 
   private void discardStaging() {
-    jdbc.sql("DELETE FROM cache_staging WHERE run_id = ?").param(runId).update();
+    jdbc.sql("DELETE FROM cache_staging WHERE staging_id = ?").param(stagingId).update();
   }
 }

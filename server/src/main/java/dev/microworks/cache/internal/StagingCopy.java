@@ -16,19 +16,19 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 final class StagingCopy {
 
   private static final String COPY =
-      "COPY cache_staging (run_id, record_key, content_hash, payload, sor_updated_at) FROM STDIN";
+      "COPY cache_staging (staging_id, record_key, content_hash, payload, sor_updated_at) FROM STDIN";
   private static final HexFormat HEX = HexFormat.of();
 
   private StagingCopy() {}
 
   record Row(IncomingRecord record, byte[] hash) {}
 
-  static void copy(DataSource dataSource, UUID runId, List<Row> rows) {
+  static void copy(DataSource dataSource, UUID stagingId, List<Row> rows) {
     if (rows.isEmpty()) {
       return;
     }
     StringBuilder text = new StringBuilder(rows.size() * 256);
-    String run = runId.toString();
+    String run = stagingId.toString();
     for (Row row : rows) {
       text.append(run).append('\t');
       escape(text, row.record().key());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.DecimalNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -127,7 +128,8 @@ final class RecordMapper {
 
   private static JsonNode decimal(String text, JsonNode original) {
     try {
-      return NODES.numberNode(new BigDecimal(text.trim()));
+      // DecimalNode.valueOf keeps the scale: "279.30" stays 279.30 (the factory would strip it)
+      return DecimalNode.valueOf(new BigDecimal(text.trim()));
     } catch (NumberFormatException e) {
       return original;
     }

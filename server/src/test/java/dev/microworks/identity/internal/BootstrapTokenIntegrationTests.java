@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "db-scheduler.enabled=false")
+    properties = "microworks.sync.schedules-enabled=false")
 @ExtendWith(OutputCaptureExtension.class)
 abstract class BootstrapTokenIntegrationTests {
 

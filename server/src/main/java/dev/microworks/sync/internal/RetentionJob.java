@@ -1,0 +1,81 @@
+package dev.microworks.sync.internal;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import dev.microworks.cache.DataCache;
+import dev.microworks.cache.TableRef;
+import dev.microworks.integration.Integrations;
+import dev.microworks.integration.RetentionSpec;
+import dev.microworks.integration.StoredIntegration;
+import dev.microworks.integration.TableSpec;
+import dev.microworks.tenant.Tenant;
+import dev.microworks.tenant.Tenants;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Daily (on one node): removes cached records older than their table's retention ({@code retention:
+ * P365D}, measured on the SoR's last change), announcing them as deleted, and staging rows that
+ * full syncs of dead servers left behind. Tables kept as {@code replace-on-full-sync} are trimmed
+ * by full syncs instead.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RetentionJob {
+
+  private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+  static final Duration ABANDONED_STAGING = Duration.ofDays(1);
+
+  private final Tenants tenants;
+  private final Integrations integrations;
+  private final DataCache cache;
+  private final Clock clock;
+
+  RetentionJob(Tenants tenants, Integrations integrations, DataCache cache, Optional<Clock> clock) {
+    this.tenants = tenants;
+    this.integrations = integrations;
+    this.cache = cache;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  @Bean
+  RecurringTask<Void> cacheRetentionTask() {
+    return Tasks.recurring("cache-retention", Schedules.daily(java.time.LocalTime.of(3, 17)))
+        .execute((instance, context) -> purge());
+  }
+
+  /** One pass over every tenant's integrations; returns the number of records removed. */
+  public long purge() {
+    Instant now = clock.instant();
+    long removed = 0;
+    for (Tenant tenant : tenants.all()) {
+      for (StoredIntegration integration : integrations.all(tenant.id())) {
+        for (TableSpec table : integration.spec().tables()) {
+          if (table.retention() instanceof RetentionSpec.KeepFor keep) {
+            long purged =
+                cache.purgeOlderThan(
+                    new TableRef(tenant.id(), integration.id(), table.name()),
+                    now.minus(keep.duration()));
+            if (purged > 0) {
+              log.info(
+                  "Retention: removed {} records of {}.{} older than {}",
+                  purged,
+                  integration.id(),
+                  table.name(),
+                  keep.duration());
+            }
+            removed += purged;
+          }
+        }
+      }
+    }
+    cache.purgeAbandonedStaging(now.minus(ABANDONED_STAGING));
+    return removed;
+  }
+}
