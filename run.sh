@@ -39,10 +39,18 @@ cat <<BANNER
     Database      embedded PostgreSQL, data in ./data/pg (kept across restarts)
   Demo logins (demo SoR): alice / demo, bob / demo, carol / demo
   Demo SoR service account: API key 'demo-api-key', OAuth client 'microworks-sync'
+  The demo integration 'demo-sor-offset' is created and synced at start.
+  API: http://127.0.0.1:$server_port/swagger-ui/index.html with the admin token in
+       data/bootstrap-token (written at the first start only), e.g.
+       curl -H "Authorization: Bearer \$(cat data/bootstrap-token)" http://127.0.0.1:$server_port/api/v1/integrations
   Stop with Ctrl-C.
 
 BANNER
 
-java -jar "server/target/microworks-server-$version-exec.jar" --server.port="$server_port" &
+java -jar "server/target/microworks-server-$version-exec.jar" --server.port="$server_port" \
+  --microworks.demo.enabled=true --microworks.demo.sor-url="http://127.0.0.1:$sor_port" \
+  --microworks.identity.bootstrap.token-file=data/bootstrap-token \
+  --microworks.dev-credentials.demo-sor-offset.demo-sor-service.client-id=microworks-sync \
+  --microworks.dev-credentials.demo-sor-offset.demo-sor-service.client-secret=sync-secret &
 server_pid=$!
 wait "$server_pid"

@@ -17,18 +17,7 @@ CREATE TABLE cache_record
     synced_at      TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (tenant_id, integration_id, table_name, record_key)
 );
-CREATE INDEX cache_record_sor_updated_idx ON cache_record (tenant_id, integration_id, table_name, sor_updated_at);
-
--- Records of a full sync that differ from the cache wait here until every page has arrived; then
--- one transaction applies them. One staging_id per table and sync. UNLOGGED: a crash empties it,
--- and a crashed full sync starts over.
-CREATE UNLOGGED TABLE cache_staging
-(
-    staging_id     UUID  NOT NULL,
-    record_key     TEXT  NOT NULL,
-    content_hash   BYTEA NOT NULL,
-    payload        JSONB NOT NULL,
-    sor_updated_at TIMESTAMPTZ,
-    staged_at      TIMESTAMPTZ NOT NULL DEFAULT now()
-);
-CREATE INDEX cache_staging_key_idx ON cache_staging (staging_id, record_key);
+-- No second index on purpose: every hot statement looks records up by the full primary key, and an
+-- index sharing its (tenant, integration, table) prefix tempts the planner, whose statistics say the
+-- table is tiny during a first load, into scanning the whole table per lookup. The daily retention
+-- purge scans.

@@ -8,8 +8,8 @@ import java.util.UUID;
 public interface DataCache {
 
   /**
-   * Starts a full sync of a table: loads the table's content hashes (keys and 32-byte hashes only)
-   * so pages can be compared without touching the database.
+   * Starts a full sync of a table: loads the table's content hashes (keys and 32-byte hashes only,
+   * about 100 bytes a record in memory) so pages can be compared without touching the database.
    */
   FullSync beginFullSync(TableRef table, UUID runId);
 
@@ -33,32 +33,30 @@ public interface DataCache {
    */
   long purgeOlderThan(TableRef table, Instant cutoff);
 
-  /**
-   * Removes staged rows older than {@code cutoff}: left behind by full syncs whose server died
-   * (rows of a sync that is still running are younger).
-   *
-   * @return how many were removed
-   */
-  long purgeAbandonedStaging(Instant cutoff);
-
   /** Removes every record of an integration (when it is deleted); announces nothing. */
   long dropIntegration(dev.microworks.tenant.TenantId tenant, String integration);
 
-  /** A full sync in progress. Not thread-safe: one sync feeds it page by page. */
+  /**
+   * A full sync in progress. Not thread-safe: one sync feeds it page by page, <b>inside one
+   * transaction</b> that spans the whole sync (every call fails without one): the transaction is
+   * what makes a full sync all or nothing.
+   */
   interface FullSync extends AutoCloseable {
 
-    /** Compares a page with the cache and stages what differs; visible to nobody yet. */
+    /**
+     * Compares a page with the hashes loaded at the start and writes what differs, announcing it;
+     * visible to others only when the surrounding transaction commits.
+     */
     ChangeCounts stage(List<IncomingRecord> page);
 
     /**
-     * Applies the staged changes and deletes the records not seen, in one transaction that also
-     * publishes the {@link RecordsChanged} events.
+     * Deletes the records the sync did not see, announcing them.
      *
      * @return the counts of the whole sync
      */
     ChangeCounts commit();
 
-    /** Discards the staged changes (if not committed); the cache stays as it was. */
+    /** Releases the loaded hashes. (Undoing is the transaction's rollback.) */
     @Override
     void close();
   }

@@ -7,10 +7,9 @@
  * <ul>
  *   <li>Hash first: an incoming record whose content hash equals the cached one causes no row
  *       write.
- *   <li>A full sync ({@link dev.microworks.cache.DataCache#beginFullSync}) changes nothing visible
- *       until {@link dev.microworks.cache.DataCache.FullSync#commit()}, which applies every change
- *       and removes every record the sync did not see in one transaction. Abandoning it leaves the
- *       cache exactly as it was.
+ *   <li>A full sync ({@link dev.microworks.cache.DataCache#beginFullSync}) runs inside one
+ *       transaction: it changes nothing visible until that commits, and a rollback (any failure)
+ *       leaves the cache exactly as it was.
  *   <li>Every write publishes {@link dev.microworks.cache.RecordsChanged} in the same transaction,
  *       through the event publication registry; each announced (record, version) is unique.
  * </ul>

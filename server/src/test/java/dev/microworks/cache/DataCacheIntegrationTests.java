@@ -15,7 +15,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The data cache on a real PostgreSQL; one subclass per database. */
 @SpringBootTest(properties = "microworks.sync.schedules-enabled=false")
@@ -25,6 +28,7 @@ abstract class DataCacheIntegrationTests {
   @Autowired DataCache cache;
   @Autowired JdbcClient jdbc;
   @Autowired Announcements announced;
+  @Autowired PlatformTransactionManager transactionManager;
 
   TableRef table;
 
@@ -54,13 +58,16 @@ abstract class DataCacheIntegrationTests {
   void tablesStagedInOneRunGetOnlyTheirOwnRows() {
     UUID run = UUID.randomUUID();
     TableRef comments = new TableRef(table.tenant(), table.integration(), "comments");
-    try (DataCache.FullSync tickets = cache.beginFullSync(table, run);
-        DataCache.FullSync notes = cache.beginFullSync(comments, run)) {
-      tickets.stage(List.of(record("HD-1", "open"), record("HD-2", "open")));
-      notes.stage(List.of(record("C-1", "text")));
-      tickets.commit();
-      notes.commit();
-    }
+    inTransaction(
+        () -> {
+          try (DataCache.FullSync tickets = cache.beginFullSync(table, run);
+              DataCache.FullSync notes = cache.beginFullSync(comments, run)) {
+            tickets.stage(List.of(record("HD-1", "open"), record("HD-2", "open")));
+            notes.stage(List.of(record("C-1", "text")));
+            tickets.commit();
+            notes.commit();
+          }
+        });
 
     assertThat(cache.browse(table, 0, 10))
         .extracting(CachedRecord::key)
@@ -82,17 +89,23 @@ abstract class DataCacheIntegrationTests {
   }
 
   @Test
-  void aFullSyncDeletesWhatItDidNotSeeOnlyWhenItCommits() {
+  void aFullSyncDeletesWhatItDidNotSeeAndNothingIsVisibleBeforeItsTransactionCommits() {
     fullSync(record("HD-1", "open"), record("HD-2", "open"), record("HD-3", "open"));
     announced.events().clear();
 
-    try (DataCache.FullSync sync = cache.beginFullSync(table, UUID.randomUUID())) {
-      sync.stage(List.of(record("HD-1", "open"), record("HD-3", "closed")));
-      assertThat(cache.count(table)).as("before commit").isEqualTo(3);
-      assertThat(payloadOf("HD-3")).contains("\"open\"");
-
-      assertThat(sync.commit()).isEqualTo(new ChangeCounts(0, 1, 1, 1));
-    }
+    inTransaction(
+        () -> {
+          try (DataCache.FullSync sync = cache.beginFullSync(table, UUID.randomUUID())) {
+            sync.stage(List.of(record("HD-1", "open"), record("HD-3", "closed")));
+            assertThat(sync.commit()).isEqualTo(new ChangeCounts(0, 1, 1, 1));
+            // another transaction still sees the cache as it was
+            List<CachedRecord> outside = fromAnotherTransaction(() -> cache.browse(table, 0, 10));
+            assertThat(outside)
+                .extracting(CachedRecord::key)
+                .containsExactly("HD-1", "HD-2", "HD-3");
+            assertThat(outside.get(2).payload()).contains("\"open\"");
+          }
+        });
     assertThat(cache.browse(table, 0, 10))
         .extracting(CachedRecord::key)
         .containsExactly("HD-1", "HD-3");
@@ -109,19 +122,34 @@ abstract class DataCacheIntegrationTests {
   }
 
   @Test
-  void anAbandonedFullSyncLeavesTheCacheExactlyAsItWas() {
+  void aFullSyncWhoseTransactionRollsBackLeavesTheCacheExactlyAsItWas() {
     fullSync(record("HD-1", "open"), record("HD-2", "open"));
     List<CachedRecord> before = cache.browse(table, 0, 10);
     announced.events().clear();
 
-    try (DataCache.FullSync sync = cache.beginFullSync(table, UUID.randomUUID())) {
-      sync.stage(List.of(record("HD-1", "closed"), record("HD-9", "new")));
-      // no commit: the page after this one failed
-    }
+    new TransactionTemplate(transactionManager)
+        .executeWithoutResult(
+            status -> {
+              try (DataCache.FullSync sync = cache.beginFullSync(table, UUID.randomUUID())) {
+                sync.stage(List.of(record("HD-1", "closed"), record("HD-9", "new")));
+                // the page after this one failed: the sync's transaction rolls back
+                status.setRollbackOnly();
+              }
+            });
 
     assertThat(cache.browse(table, 0, 10)).isEqualTo(before);
     assertThat(announced.events()).isEmpty();
-    assertThat(jdbc.sql("SELECT count(*) FROM cache_staging").query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void aFullSyncRefusesToRunOutsideATransaction() {
+    try (DataCache.FullSync sync = cache.beginFullSync(table, UUID.randomUUID())) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> sync.stage(List.of(record("HD-1", "open"))))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("inside one transaction");
+    }
+    assertThat(cache.count(table)).isZero();
   }
 
   @Test
@@ -176,10 +204,24 @@ abstract class DataCacheIntegrationTests {
   }
 
   private ChangeCounts fullSync(IncomingRecord... records) {
-    try (DataCache.FullSync sync = cache.beginFullSync(table, UUID.randomUUID())) {
-      sync.stage(List.of(records));
-      return sync.commit();
-    }
+    return new TransactionTemplate(transactionManager)
+        .execute(
+            status -> {
+              try (DataCache.FullSync sync = cache.beginFullSync(table, UUID.randomUUID())) {
+                sync.stage(List.of(records));
+                return sync.commit();
+              }
+            });
+  }
+
+  private void inTransaction(Runnable work) {
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> work.run());
+  }
+
+  private <T> T fromAnotherTransaction(java.util.function.Supplier<T> read) {
+    TransactionTemplate separate = new TransactionTemplate(transactionManager);
+    separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    return separate.execute(status -> read.get());
   }
 
   private static IncomingRecord record(String key, String status) {

@@ -1,10 +1,13 @@
 package dev.microworks.cache.internal;
 
 import dev.microworks.cache.ChangeType;
+import dev.microworks.cache.IncomingRecord;
 import dev.microworks.cache.RecordChange;
 import dev.microworks.cache.RecordsChanged;
 import dev.microworks.cache.TableRef;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,15 +23,20 @@ final class CacheWrites {
   /**
    * Upserts the rows of a source query with columns (record_key, content_hash, payload,
    * sor_updated_at) and returns what changed. The {@code old} CTE sees the table as it was before
-   * the statement, which gives the before payloads.
+   * the statement, which gives the before payloads. It is a correlated scalar subquery on purpose:
+   * one primary-key lookup per source row, so a batch costs the same whatever the size of the
+   * table. A join (even LATERAL) is flattened by the planner, which then walks the table's whole
+   * key range for every batch when its statistics say the table is small (as during a first load).
    */
   private static final String UPSERT =
       """
       WITH s AS (%s),
       old AS (
-        SELECT c.record_key, c.payload::text AS payload
-          FROM cache_record c JOIN s ON s.record_key = c.record_key
-         WHERE c.tenant_id = :tenant AND c.integration_id = :integration AND c.table_name = :table),
+        SELECT s.record_key,
+               (SELECT c.payload::text FROM cache_record c
+                 WHERE c.tenant_id = :tenant AND c.integration_id = :integration
+                   AND c.table_name = :table AND c.record_key = s.record_key) AS payload
+          FROM s),
       up AS (
         INSERT INTO cache_record (tenant_id, integration_id, table_name, record_key, content_hash,
                                   payload, sor_updated_at, version, run_id, synced_at)
@@ -41,7 +49,7 @@ final class CacheWrites {
                run_id = EXCLUDED.run_id, synced_at = EXCLUDED.synced_at
         RETURNING record_key, version, payload::text AS payload)
       SELECT up.record_key, up.version, old.payload AS before, up.payload AS after
-        FROM up LEFT JOIN old ON old.record_key = up.record_key
+        FROM up JOIN old ON old.record_key = up.record_key
        ORDER BY up.record_key
       """;
 
@@ -55,6 +63,17 @@ final class CacheWrites {
       SELECT record_key, payload, nextval('cache_record_version_seq') AS version
         FROM d ORDER BY record_key
       """;
+
+  /** Incoming records as a source for {@link #UPSERT}: four parallel arrays, one round trip. */
+  private static final String INCOMING =
+      """
+      SELECT k AS record_key, decode(h, 'hex') AS content_hash, CAST(p AS jsonb) AS payload,
+             CAST(t AS timestamptz) AS sor_updated_at
+        FROM unnest(CAST(:keys AS text[]), CAST(:hashes AS text[]), CAST(:payloads AS text[]),
+                    CAST(:times AS text[])) AS i(k, h, p, t)
+      """;
+
+  private static final HexFormat HEX = HexFormat.of();
 
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
@@ -87,6 +106,41 @@ final class CacheWrites {
     announce(table, runId, changes);
     return changes;
   }
+
+  /**
+   * Writes records whose content hash differs from the cached one (the caller compared) and
+   * announces them.
+   */
+  List<RecordChange> upsert(TableRef table, UUID runId, List<Changed> records) {
+    if (records.isEmpty()) {
+      return List.of();
+    }
+    List<String> keys = new ArrayList<>(records.size());
+    List<String> hashes = new ArrayList<>(records.size());
+    List<String> payloads = new ArrayList<>(records.size());
+    List<String> times = new ArrayList<>(records.size());
+    for (Changed changed : records) {
+      keys.add(changed.record().key());
+      hashes.add(HEX.formatHex(changed.hash()));
+      payloads.add(changed.record().payload());
+      times.add(
+          changed.record().sorUpdatedAt() == null
+              ? null
+              : changed.record().sorUpdatedAt().toString());
+    }
+    return upsert(
+        table,
+        runId,
+        INCOMING,
+        Map.of(
+            "keys", PgArrays.text(keys),
+            "hashes", PgArrays.text(hashes),
+            "payloads", PgArrays.text(payloads),
+            "times", PgArrays.text(times)));
+  }
+
+  /** A record that differs from the cache, with its content hash. */
+  record Changed(IncomingRecord record, byte[] hash) {}
 
   /** Deletes the given keys and announces them as deleted. */
   List<RecordChange> delete(TableRef table, UUID runId, List<String> keys) {

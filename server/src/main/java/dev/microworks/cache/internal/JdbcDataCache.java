@@ -34,14 +34,6 @@ class JdbcDataCache implements DataCache {
   private static final String TABLE_FILTER =
       "tenant_id = :tenant AND integration_id = :integration AND table_name = :table";
 
-  private static final String INCOMING =
-      """
-      SELECT k AS record_key, decode(h, 'hex') AS content_hash, CAST(p AS jsonb) AS payload,
-             CAST(t AS timestamptz) AS sor_updated_at
-        FROM unnest(CAST(:keys AS text[]), CAST(:hashes AS text[]), CAST(:payloads AS text[]),
-                    CAST(:times AS text[])) AS i(k, h, p, t)
-      """;
-
   private final DataSource dataSource;
   private final JdbcClient jdbc;
   private final CacheWrites writes;
@@ -72,7 +64,7 @@ class JdbcDataCache implements DataCache {
                 .params(CacheWrites.tableParameters(table))
                 .withFetchSize(10_000)
                 .query((RowCallbackHandler) row -> hashes.put(row.getString(1), row.getBytes(2))));
-    return new JdbcFullSync(table, runId, hashes, dataSource, jdbc, writes, transactions);
+    return new JdbcFullSync(table, runId, hashes, writes);
   }
 
   @Override
@@ -97,35 +89,17 @@ class JdbcDataCache implements DataCache {
         .params(lookup)
         .query((RowCallbackHandler) row -> cached.put(row.getString(1), row.getBytes(2)));
 
-    List<String> keys = new ArrayList<>();
-    List<String> hashes = new ArrayList<>();
-    List<String> payloads = new ArrayList<>();
-    List<String> times = new ArrayList<>();
+    List<CacheWrites.Changed> changed = new ArrayList<>();
     long unchanged = 0;
     for (IncomingRecord record : latest.values()) {
       byte[] hash = ContentHash.of(record.payload());
       if (Arrays.equals(hash, cached.get(record.key()))) {
         unchanged++;
-        continue;
+      } else {
+        changed.add(new CacheWrites.Changed(record, hash));
       }
-      keys.add(record.key());
-      hashes.add(HEX.formatHex(hash));
-      payloads.add(record.payload());
-      times.add(record.sorUpdatedAt() == null ? null : record.sorUpdatedAt().toString());
     }
-    if (keys.isEmpty()) {
-      return new ChangeCounts(0, 0, 0, unchanged);
-    }
-    List<RecordChange> changes =
-        writes.upsert(
-            table,
-            runId,
-            INCOMING,
-            Map.of(
-                "keys", PgArrays.text(keys),
-                "hashes", PgArrays.text(hashes),
-                "payloads", PgArrays.text(payloads),
-                "times", PgArrays.text(times)));
+    List<RecordChange> changes = writes.upsert(table, runId, changed);
     long created = changes.stream().filter(c -> c.before() == null).count();
     return new ChangeCounts(created, changes.size() - created, 0, unchanged);
   }
@@ -183,13 +157,6 @@ class JdbcDataCache implements DataCache {
       }
       removed += transactions.execute(status -> writes.delete(table, purge, victims).size());
     }
-  }
-
-  @Override
-  public long purgeAbandonedStaging(Instant cutoff) {
-    return jdbc.sql("DELETE FROM cache_staging WHERE staged_at < ?")
-        .param(Timestamp.from(cutoff))
-        .update();
   }
 
   @Override

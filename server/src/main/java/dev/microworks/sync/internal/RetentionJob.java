@@ -12,7 +12,6 @@ import dev.microworks.integration.TableSpec;
 import dev.microworks.tenant.Tenant;
 import dev.microworks.tenant.Tenants;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,7 +29,6 @@ import org.springframework.context.annotation.Configuration;
 public class RetentionJob {
 
   private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
-  static final Duration ABANDONED_STAGING = Duration.ofDays(1);
 
   private final Tenants tenants;
   private final Integrations integrations;
@@ -75,7 +73,6 @@ public class RetentionJob {
         }
       }
     }
-    cache.purgeAbandonedStaging(now.minus(ABANDONED_STAGING));
     return removed;
   }
 }

@@ -27,9 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one sync of one integration.
  *
- * <p>Full: every listed table (with its sub-lists) is read into the cache's staging; only when
- * every page of every table arrived are all tables committed, in one transaction. Any failure
- * before that leaves the cache exactly as it was.
+ * <p>Full: every listed table (with its sub-lists) is read and written in one database transaction,
+ * committed only when every page of every table arrived. Any failure before that rolls it back: the
+ * cache stays exactly as it was.
  *
  * <p>Incremental: each page is applied with its checkpoint in one transaction; an interrupted read
  * resumes after its last committed page. Tables without an incremental request are skipped.
@@ -67,33 +67,35 @@ class SyncEngine {
 
   private void full(
       TenantId tenant, IntegrationSpec spec, UUID runId, RunTally tally, Instant started) {
-    Map<String, DataCache.FullSync> syncs = new LinkedHashMap<>();
-    try {
-      for (TableSpec table : listedTables(spec)) {
-        for (String name : tableAndSubLists(spec, table)) {
-          syncs.put(name, cache.beginFullSync(new TableRef(tenant, spec.id(), name), runId));
-        }
-        reader.read(
-            spec,
-            table,
-            Optional.empty(),
-            Optional.empty(),
-            page -> {
-              tally.page(page.rows().get(table.name()).size(), page.skipped());
-              page.rows().forEach((name, rows) -> tally.add(syncs.get(name).stage(incoming(rows))));
-            });
-      }
-      transactions.executeWithoutResult(
-          status -> {
-            // created/updated/unchanged were counted as pages were staged; commit adds deletions
+    // one transaction for the whole sync, every table: all or nothing
+    transactions.executeWithoutResult(
+        status -> {
+          Map<String, DataCache.FullSync> syncs = new LinkedHashMap<>();
+          try {
+            for (TableSpec table : listedTables(spec)) {
+              for (String name : tableAndSubLists(spec, table)) {
+                syncs.put(name, cache.beginFullSync(new TableRef(tenant, spec.id(), name), runId));
+              }
+              reader.read(
+                  spec,
+                  table,
+                  Optional.empty(),
+                  Optional.empty(),
+                  page -> {
+                    tally.page(page.rows().get(table.name()).size(), page.skipped());
+                    page.rows()
+                        .forEach((name, rows) -> tally.add(syncs.get(name).stage(incoming(rows))));
+                  });
+            }
+            // created/updated/unchanged were counted page by page; commit adds deletions
             syncs
                 .values()
                 .forEach(sync -> tally.add(new ChangeCounts(0, 0, sync.commit().deleted(), 0)));
             syncs.keySet().forEach(name -> checkpoints.completed(tenant, spec.id(), name, started));
-          });
-    } finally {
-      syncs.values().forEach(DataCache.FullSync::close);
-    }
+          } finally {
+            syncs.values().forEach(DataCache.FullSync::close);
+          }
+        });
   }
 
   private void incremental(

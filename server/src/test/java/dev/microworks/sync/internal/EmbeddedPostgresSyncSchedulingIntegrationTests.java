@@ -1,0 +1,6 @@
+package dev.microworks.sync.internal;
+
+import dev.microworks.testsupport.OnEmbeddedPostgres;
+
+@OnEmbeddedPostgres
+class EmbeddedPostgresSyncSchedulingIntegrationTests extends SyncSchedulingIntegrationTests {}
