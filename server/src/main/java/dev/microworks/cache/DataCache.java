@@ -50,11 +50,12 @@ public interface DataCache {
     ChangeCounts stage(List<IncomingRecord> page);
 
     /**
-     * Deletes the records the sync did not see, announcing them.
+     * Ends the sync; with {@code removeUnseen}, deletes the records it did not see, announcing them
+     * (tables kept as {@code replace-on-full-sync}; others keep unseen records until retention).
      *
      * @return the counts of the whole sync
      */
-    ChangeCounts commit();
+    ChangeCounts commit(boolean removeUnseen);
 
     /** Releases the loaded hashes. (Undoing is the transaction's rollback.) */
     @Override

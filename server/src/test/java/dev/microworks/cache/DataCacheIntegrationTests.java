@@ -64,8 +64,8 @@ abstract class DataCacheIntegrationTests {
               DataCache.FullSync notes = cache.beginFullSync(comments, run)) {
             tickets.stage(List.of(record("HD-1", "open"), record("HD-2", "open")));
             notes.stage(List.of(record("C-1", "text")));
-            tickets.commit();
-            notes.commit();
+            tickets.commit(true);
+            notes.commit(true);
           }
         });
 
@@ -97,7 +97,7 @@ abstract class DataCacheIntegrationTests {
         () -> {
           try (DataCache.FullSync sync = cache.beginFullSync(table, UUID.randomUUID())) {
             sync.stage(List.of(record("HD-1", "open"), record("HD-3", "closed")));
-            assertThat(sync.commit()).isEqualTo(new ChangeCounts(0, 1, 1, 1));
+            assertThat(sync.commit(true)).isEqualTo(new ChangeCounts(0, 1, 1, 1));
             // another transaction still sees the cache as it was
             List<CachedRecord> outside = fromAnotherTransaction(() -> cache.browse(table, 0, 10));
             assertThat(outside)
@@ -119,6 +119,26 @@ abstract class DataCacheIntegrationTests {
         changes().stream().filter(c -> c.key().equals("HD-3")).findFirst().orElseThrow();
     assertThat(update.before()).contains("\"open\"");
     assertThat(update.after()).contains("\"closed\"");
+  }
+
+  @Test
+  void aFullSyncOfATableKeptByRetentionDeletesNothingItDidNotSee() {
+    fullSync(record("HD-1", "open"), record("HD-2", "open"));
+
+    ChangeCounts counts =
+        new TransactionTemplate(transactionManager)
+            .execute(
+                status -> {
+                  try (DataCache.FullSync sync = cache.beginFullSync(table, UUID.randomUUID())) {
+                    sync.stage(List.of(record("HD-1", "open")));
+                    return sync.commit(false);
+                  }
+                });
+
+    assertThat(counts).isEqualTo(new ChangeCounts(0, 0, 0, 1));
+    assertThat(cache.browse(table, 0, 10))
+        .extracting(CachedRecord::key)
+        .containsExactly("HD-1", "HD-2");
   }
 
   @Test
@@ -209,7 +229,7 @@ abstract class DataCacheIntegrationTests {
             status -> {
               try (DataCache.FullSync sync = cache.beginFullSync(table, UUID.randomUUID())) {
                 sync.stage(List.of(records));
-                return sync.commit();
+                return sync.commit(true);
               }
             });
   }

@@ -257,7 +257,7 @@ abstract class IntegrationApiIntegrationTests {
     TableRef tickets = new TableRef(TenantId.DEFAULT, "demo-sor-offset", "tickets");
     try (DataCache.FullSync sync = cache.beginFullSync(tickets, UUID.randomUUID())) {
       sync.stage(List.of(ticket("HD-1", "open"), ticket("HD-2", "closed"), ticket("HD-3", "new")));
-      sync.commit();
+      sync.commit(true);
     }
     String records = API + "/demo-sor-offset/tables/tickets/records";
 

@@ -5,12 +5,14 @@ import dev.microworks.cache.IncomingRecord;
 import dev.microworks.cache.RecordChange;
 import dev.microworks.cache.RecordsChanged;
 import dev.microworks.cache.TableRef;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -75,12 +77,59 @@ final class CacheWrites {
 
   private static final HexFormat HEX = HexFormat.of();
 
+  private static final String COPY_NEW =
+      "COPY cache_record (tenant_id, integration_id, table_name, record_key, content_hash, payload,"
+          + " sor_updated_at, version, run_id, synced_at) FROM STDIN";
+
   private final JdbcClient jdbc;
+  private final DataSource dataSource;
   private final ApplicationEventPublisher events;
 
-  CacheWrites(JdbcClient jdbc, ApplicationEventPublisher events) {
+  CacheWrites(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.dataSource = dataSource;
     this.events = events;
+  }
+
+  /**
+   * Inserts records known to be new (the caller compared with the loaded keys, under the
+   * integration's sync lock) with COPY, and announces them. Versions are drawn from the sequence
+   * first, so the announcement needs nothing back from the database.
+   */
+  List<RecordChange> insertNew(TableRef table, UUID runId, List<Changed> records) {
+    if (records.isEmpty()) {
+      return List.of();
+    }
+    List<Long> versions =
+        jdbc.sql("SELECT nextval('cache_record_version_seq') FROM generate_series(1, ?)")
+            .param(records.size())
+            .query(Long.class)
+            .list();
+    String prefix =
+        table.tenant() + "\t" + escaped(table.integration()) + "\t" + escaped(table.table()) + "\t";
+    String suffix = "\t" + runId + "\t" + Instant.now() + "\n";
+    StringBuilder rows = new StringBuilder(records.size() * 400);
+    List<RecordChange> changes = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      IncomingRecord record = records.get(i).record();
+      rows.append(prefix);
+      PgCopy.field(rows, record.key())
+          .append("\t\\\\x")
+          .append(HEX.formatHex(records.get(i).hash()));
+      PgCopy.field(rows.append('\t'), record.payload()).append('\t');
+      PgCopy.field(rows, record.sorUpdatedAt() == null ? null : record.sorUpdatedAt().toString());
+      rows.append('\t').append(versions.get(i)).append(suffix);
+      changes.add(
+          new RecordChange(
+              record.key(), ChangeType.CREATED, versions.get(i), null, record.payload()));
+    }
+    PgCopy.copy(dataSource, COPY_NEW, rows);
+    announce(table, runId, changes);
+    return changes;
+  }
+
+  private static String escaped(String value) {
+    return PgCopy.field(new StringBuilder(), value).toString();
   }
 
   /** Upserts from {@code sourceSql} (which may use the extra named parameters) and announces it. */

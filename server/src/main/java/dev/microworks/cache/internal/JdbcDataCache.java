@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
@@ -47,11 +46,11 @@ class JdbcDataCache implements DataCache {
       PlatformTransactionManager transactionManager) {
     this.dataSource = dataSource;
     this.jdbc = jdbc;
-    this.writes = new CacheWrites(jdbc, events);
+    this.writes = new CacheWrites(jdbc, dataSource, events);
     this.transactions = new TransactionTemplate(transactionManager);
     this.readOnly = new TransactionTemplate(transactionManager);
     this.readOnly.setReadOnly(true);
-    this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    // joins the sync's transaction: a full sync must not need a second pooled connection
   }
 
   @Override

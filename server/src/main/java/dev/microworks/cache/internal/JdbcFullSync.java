@@ -13,8 +13,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * A full sync: each page is compared with the hashes loaded at the start and what differs is
- * written at once — inside the caller's transaction, so nothing is visible (and everything is
- * undone on failure) until the caller commits. {@link #commit()} deletes what was not seen.
+ * written at once (new records with COPY, changed ones by upsert) — inside the caller's
+ * transaction, so nothing is visible (and everything is undone on failure) until the caller
+ * commits. {@link #commit(boolean)} may delete what was not seen.
  */
 final class JdbcFullSync implements DataCache.FullSync {
 
@@ -42,6 +43,7 @@ final class JdbcFullSync implements DataCache.FullSync {
   @Override
   public ChangeCounts stage(List<IncomingRecord> page) {
     requireOpenTransaction();
+    List<CacheWrites.Changed> fresh = new ArrayList<>();
     List<CacheWrites.Changed> changed = new ArrayList<>();
     long pageCreated = 0;
     long pageUpdated = 0;
@@ -55,7 +57,7 @@ final class JdbcFullSync implements DataCache.FullSync {
       }
       if (cached == null) {
         pageCreated++;
-        changed.add(new CacheWrites.Changed(record, hash));
+        fresh.add(new CacheWrites.Changed(record, hash));
       } else if (Arrays.equals(cached, hash)) {
         pageUnchanged++;
       } else {
@@ -63,6 +65,7 @@ final class JdbcFullSync implements DataCache.FullSync {
         changed.add(new CacheWrites.Changed(record, hash));
       }
     }
+    writes.insertNew(table, runId, fresh);
     writes.upsert(table, runId, changed);
     created += pageCreated;
     updated += pageUpdated;
@@ -71,15 +74,17 @@ final class JdbcFullSync implements DataCache.FullSync {
   }
 
   @Override
-  public ChangeCounts commit() {
+  public ChangeCounts commit(boolean removeUnseen) {
     requireOpenTransaction();
     List<String> unseen = new ArrayList<>();
-    hashes.forEach(
-        (key, hash) -> {
-          if (hash != SEEN) {
-            unseen.add(key);
-          }
-        });
+    if (removeUnseen) {
+      hashes.forEach(
+          (key, hash) -> {
+            if (hash != SEEN) {
+              unseen.add(key);
+            }
+          });
+    }
     hashes.clear();
     long deleted = 0;
     for (int from = 0; from < unseen.size(); from += BATCH) {

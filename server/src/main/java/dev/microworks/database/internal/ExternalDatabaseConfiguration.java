@@ -20,18 +20,18 @@ class ExternalDatabaseConfiguration {
         environment.getProperty("spring.datasource.username", "(from the URL)"));
   }
 
-  /** Drops the query string and any user-info, where a password may hide. */
+  /** Drops any user-info (where a password may hide), then the query string. */
   static String withoutParameters(String jdbcUrl) {
     String url = jdbcUrl;
-    int query = url.indexOf('?');
-    if (query >= 0) {
-      url = url.substring(0, query);
-    }
-    int at = url.indexOf('@');
     int slashes = url.indexOf("//");
-    if (at > 0 && slashes >= 0 && at > slashes) {
-      url = url.substring(0, slashes + 2) + url.substring(at + 1);
+    if (slashes >= 0) {
+      // the host part ends at the first '/' after the LAST '@' (a password may hold '/', '?', '@')
+      int at = url.lastIndexOf('@');
+      if (at > slashes) {
+        url = url.substring(0, slashes + 2) + url.substring(at + 1);
+      }
     }
-    return url;
+    int query = url.indexOf('?');
+    return query >= 0 ? url.substring(0, query) : url;
   }
 }

@@ -103,9 +103,7 @@ final class RecordMapper {
     }
     return switch (column.type()) {
       case STRING, DATE, DATETIME, TIME ->
-          value.isValueNode()
-              ? NODES.stringNode(value.asString())
-              : NODES.stringNode(value.toString());
+          NODES.stringNode(withoutNul(value.isValueNode() ? value.asString() : value.toString()));
       case INTEGER -> value.isString() ? integer(value.asString(), value) : value;
       case DECIMAL -> value.isString() ? decimal(value.asString(), value) : value;
       case BOOLEAN ->
@@ -116,6 +114,11 @@ final class RecordMapper {
               : value;
       case JSON -> value;
     };
+  }
+
+  /** PostgreSQL stores no U+0000 in text or jsonb; one such character must not fail a sync. */
+  private static String withoutNul(String text) {
+    return text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
   }
 
   private static JsonNode integer(String text, JsonNode original) {

@@ -36,7 +36,14 @@ final class RequestBuilder {
       template = template.withHeader(header.getKey(), fill(header.getValue(), parameters));
     }
     if (request.body().isPresent()) {
-      String body = fill(request.body().get(), parameters);
+      // values are encoded for the body's format: a value with '&' or '"' must not reshape it
+      Function<String, String> encoded =
+          switch (request.postMode()) {
+            case JSON -> name -> jsonEscape(parameters.apply(name));
+            case URL_ENCODED, NONE -> name -> encodeForm(parameters.apply(name));
+            case FORM_DATA -> parameters;
+          };
+      String body = fill(request.body().get(), encoded);
       String contentType =
           switch (request.postMode()) {
             case JSON -> "application/json";
@@ -78,6 +85,36 @@ final class RequestBuilder {
       return URI.create(root + path.substring(1));
     }
     return URI.create(root.endsWith("/") || path.startsWith("/") ? root + path : root + "/" + path);
+  }
+
+  private static String encodeForm(String value) {
+    return value == null ? null : URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** The value as the inside of a JSON string (the template supplies the quotes). */
+  private static String jsonEscape(String value) {
+    if (value == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(value.length() + 8);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 
   private static String encode(String value) {

@@ -81,7 +81,10 @@ class SpecReader implements IntegrationReader {
     ZoneId zone = spec.schedules().zone();
     Map<String, String> parameters = new HashMap<>();
     lastSync.ifPresent(
-        since -> parameters.put("lastSync", table.incremental().orElseThrow().value(since, zone)));
+        since ->
+            parameters.put(
+                table.incremental().orElseThrow().parameter(),
+                table.incremental().orElseThrow().value(since, zone)));
     HttpEngine engine = engine(spec);
     RequestTemplate base = RequestBuilder.build(spec, request, parameters::get);
     ListingRequest listing =

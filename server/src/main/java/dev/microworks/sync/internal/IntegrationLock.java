@@ -70,17 +70,31 @@ class IntegrationLock {
       this.key = key;
     }
 
+    /**
+     * Releases the lock and returns the connection to the pool; if the lock cannot be confirmed
+     * released, the connection is aborted instead (ending its session, and the lock with it) rather
+     * than pooled while still holding it.
+     */
     @Override
     public void close() {
+      boolean released = false;
       try (PreparedStatement unlock =
           connection.prepareStatement("SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
         unlock.setString(1, key);
-        unlock.execute();
-      } catch (SQLException ignored) {
-        // closing the connection below releases it too
-      } finally {
-        closeQuietly(connection);
+        try (ResultSet row = unlock.executeQuery()) {
+          released = row.next() && row.getBoolean(1);
+        }
+      } catch (SQLException e) {
+        released = false;
       }
+      if (!released) {
+        try {
+          connection.abort(Runnable::run);
+        } catch (SQLException ignored) {
+          // aborting is the last resort; the pool drops a broken connection anyway
+        }
+      }
+      closeQuietly(connection);
     }
   }
 }

@@ -21,9 +21,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Daily (on one node): removes cached records older than their table's retention ({@code retention:
- * P365D}, measured on the SoR's last change), announcing them as deleted, and staging rows that
- * full syncs of dead servers left behind. Tables kept as {@code replace-on-full-sync} are trimmed
- * by full syncs instead.
+ * P365D}, measured on the SoR's last change), announcing them as deleted. Tables kept as {@code
+ * replace-on-full-sync} are trimmed by full syncs instead. Each integration is purged under its
+ * sync lock, so a purge never races a sync; one that is syncing right then waits for the next day.
  */
 @Configuration(proxyBeanMethods = false)
 public class RetentionJob {
@@ -33,12 +33,19 @@ public class RetentionJob {
   private final Tenants tenants;
   private final Integrations integrations;
   private final DataCache cache;
+  private final IntegrationLock lock;
   private final Clock clock;
 
-  RetentionJob(Tenants tenants, Integrations integrations, DataCache cache, Optional<Clock> clock) {
+  RetentionJob(
+      Tenants tenants,
+      Integrations integrations,
+      DataCache cache,
+      IntegrationLock lock,
+      Optional<Clock> clock) {
     this.tenants = tenants;
     this.integrations = integrations;
     this.cache = cache;
+    this.lock = lock;
     this.clock = clock.orElse(Clock.systemUTC());
   }
 
@@ -54,23 +61,36 @@ public class RetentionJob {
     long removed = 0;
     for (Tenant tenant : tenants.all()) {
       for (StoredIntegration integration : integrations.all(tenant.id())) {
-        for (TableSpec table : integration.spec().tables()) {
-          if (table.retention() instanceof RetentionSpec.KeepFor keep) {
-            long purged =
-                cache.purgeOlderThan(
-                    new TableRef(tenant.id(), integration.id(), table.name()),
-                    now.minus(keep.duration()));
-            if (purged > 0) {
-              log.info(
-                  "Retention: removed {} records of {}.{} older than {}",
-                  purged,
-                  integration.id(),
-                  table.name(),
-                  keep.duration());
-            }
-            removed += purged;
-          }
+        Optional<IntegrationLock.Held> held = lock.tryLock(tenant.id(), integration.id());
+        if (held.isEmpty()) {
+          log.info("Retention: {} is syncing; its purge waits for the next run", integration.id());
+          continue;
         }
+        try (IntegrationLock.Held ignored = held.get()) {
+          removed += purge(tenant, integration, now);
+        }
+      }
+    }
+    return removed;
+  }
+
+  private long purge(Tenant tenant, StoredIntegration integration, Instant now) {
+    long removed = 0;
+    for (TableSpec table : integration.spec().tables()) {
+      if (table.retention() instanceof RetentionSpec.KeepFor keep) {
+        long purged =
+            cache.purgeOlderThan(
+                new TableRef(tenant.id(), integration.id(), table.name()),
+                now.minus(keep.duration()));
+        if (purged > 0) {
+          log.info(
+              "Retention: removed {} records of {}.{} older than {}",
+              purged,
+              integration.id(),
+              table.name(),
+              keep.duration());
+        }
+        removed += purged;
       }
     }
     return removed;

@@ -61,6 +61,15 @@ class SyncCheckpoints {
         Timestamp.from(syncStartedAt));
   }
 
+  /** Drops any resume point of the integration's tables (their listings may have changed). */
+  void forgetResume(TenantId tenant, String integration) {
+    jdbc.sql(
+            "UPDATE sync_checkpoint SET resume_since = NULL, resume_checkpoint = NULL"
+                + " WHERE tenant_id = ? AND integration_id = ?")
+        .params(tenant.value(), integration)
+        .update();
+  }
+
   void forget(TenantId tenant, String integration) {
     jdbc.sql("DELETE FROM sync_checkpoint WHERE tenant_id = ? AND integration_id = ?")
         .params(tenant.value(), integration)

@@ -9,6 +9,7 @@ import dev.microworks.integration.IntegrationSpec;
 import dev.microworks.integration.MappedPage;
 import dev.microworks.integration.MappedRecord;
 import dev.microworks.integration.MergeStrategy;
+import dev.microworks.integration.RetentionSpec;
 import dev.microworks.integration.TableSpec;
 import dev.microworks.sync.SyncMode;
 import dev.microworks.tenant.TenantId;
@@ -36,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class SyncEngine {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SyncEngine.class);
 
   private final IntegrationReader reader;
   private final DataCache cache;
@@ -88,9 +91,13 @@ class SyncEngine {
                   });
             }
             // created/updated/unchanged were counted page by page; commit adds deletions
-            syncs
-                .values()
-                .forEach(sync -> tally.add(new ChangeCounts(0, 0, sync.commit().deleted(), 0)));
+            syncs.forEach(
+                (name, sync) -> {
+                  boolean replace =
+                      spec.table(name).orElseThrow().retention()
+                          instanceof RetentionSpec.ReplaceOnFullSync;
+                  tally.add(new ChangeCounts(0, 0, sync.commit(replace).deleted(), 0));
+                });
             syncs.keySet().forEach(name -> checkpoints.completed(tenant, spec.id(), name, started));
           } finally {
             syncs.values().forEach(DataCache.FullSync::close);
@@ -134,22 +141,46 @@ class SyncEngine {
       Instant since,
       MappedPage page,
       RunTally tally) {
+    ChangeCounts committed =
+        transactions.execute(
+            status -> {
+              ChangeCounts counts = ChangeCounts.NONE;
+              for (Map.Entry<String, List<MappedRecord>> rows : page.rows().entrySet()) {
+                counts =
+                    counts.plus(
+                        cache.applyIncremental(
+                            new TableRef(tenant, spec.id(), rows.getKey()),
+                            runId,
+                            incoming(rows.getValue())));
+              }
+              checkpoints.pageCommitted(tenant, spec.id(), table.name(), since, page.checkpoint());
+              return counts;
+            });
+    // counted once committed: a failed page must not show in the run's figures
     tally.page(page.rows().get(table.name()).size(), page.skipped());
-    transactions.executeWithoutResult(
-        status -> {
-          page.rows()
-              .forEach(
-                  (name, rows) ->
-                      tally.add(
-                          cache.applyIncremental(
-                              new TableRef(tenant, spec.id(), name), runId, incoming(rows))));
-          checkpoints.pageCommitted(tenant, spec.id(), table.name(), since, page.checkpoint());
-        });
+    tally.add(committed);
   }
 
+  /**
+   * Tables with their own listing. Tables listed once per parent row are not synced yet: they are
+   * left out (with a warning) rather than failing the whole, all-or-nothing, sync.
+   */
   private static List<TableSpec> listedTables(IntegrationSpec spec) {
     return spec.tables().stream()
         .filter(table -> table.merge() != MergeStrategy.SUB_LIST && table.list().isPresent())
+        .filter(
+            table -> {
+              if (table.parentTable().isPresent()) {
+                log.warn(
+                    "Table {} of {} is listed once per row of {}; syncs cannot read that yet and"
+                        + " skip it",
+                    table.name(),
+                    spec.id(),
+                    table.parentTable().get());
+                return false;
+              }
+              return true;
+            })
         .toList();
   }
 

@@ -1,6 +1,7 @@
 package dev.microworks.sync.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -80,6 +81,8 @@ class SyncService implements Synchronizations {
     if (!properties.schedulesEnabled()) {
       return;
     }
+    // a changed spec may page differently: an interrupted incremental read cannot resume
+    checkpoints.forgetResume(saved.tenant(), saved.id());
     integrations
         .find(saved.tenant(), saved.id())
         .ifPresent(integration -> schedule(integration, saved.revision() == 1));
@@ -87,10 +90,10 @@ class SyncService implements Synchronizations {
 
   @ApplicationModuleListener
   void on(IntegrationDeleted deleted) {
+    checkpoints.forget(deleted.tenant(), deleted.id());
     for (SyncMode mode : SyncMode.values()) {
       cancel(new SyncTaskData(deleted.tenant(), deleted.id(), mode, Optional.empty()));
     }
-    checkpoints.forget(deleted.tenant(), deleted.id());
   }
 
   /** (Re)plans both recurring instances; a new integration gets its first full sync now. */
@@ -110,10 +113,14 @@ class SyncService implements Synchronizations {
       TaskInstance<String> instance = task.instance(data.scheduleInstanceId(), data.encode());
       TaskInstanceId id =
           TaskInstanceId.of(SyncTaskConfiguration.TASK_NAME, data.scheduleInstanceId());
-      if (scheduler.getScheduledExecution(id).isPresent()) {
-        scheduler.reschedule(id, next.get());
-      } else {
-        scheduler.scheduleIfNotExists(instance, next.get());
+      try {
+        if (scheduler.getScheduledExecution(id).isPresent()) {
+          scheduler.reschedule(id, next.get());
+        } else {
+          scheduler.scheduleIfNotExists(instance, next.get());
+        }
+      } catch (TaskInstanceCurrentlyExecutingException running) {
+        // it is syncing now; when it ends it plans its next run from the spec saved by then
       }
     }
   }
@@ -121,8 +128,12 @@ class SyncService implements Synchronizations {
   private void cancel(SyncTaskData data) {
     TaskInstanceId id =
         TaskInstanceId.of(SyncTaskConfiguration.TASK_NAME, data.scheduleInstanceId());
-    if (scheduler.getScheduledExecution(id).isPresent()) {
-      scheduler.cancel(id);
+    try {
+      if (scheduler.getScheduledExecution(id).isPresent()) {
+        scheduler.cancel(id);
+      }
+    } catch (TaskInstanceCurrentlyExecutingException running) {
+      // it is syncing now; when it ends it finds the integration gone and stops
     }
   }
 }
