@@ -255,10 +255,10 @@ abstract class IntegrationApiIntegrationTests {
   void recordsArePagedFromTheDataCache() throws IOException {
     assertThat(api.post(API, YAML, example("demo-sor-offset.yaml")).statusCode()).isEqualTo(201);
     TableRef tickets = new TableRef(TenantId.DEFAULT, "demo-sor-offset", "tickets");
-    try (DataCache.FullSync sync = cache.beginFullSync(tickets, UUID.randomUUID())) {
-      sync.stage(List.of(ticket("HD-1", "open"), ticket("HD-2", "closed"), ticket("HD-3", "new")));
-      sync.commit(true);
-    }
+    cache.applyIncremental(
+        tickets,
+        UUID.randomUUID(),
+        List.of(ticket("HD-1", "open"), ticket("HD-2", "closed"), ticket("HD-3", "new")));
     String records = API + "/demo-sor-offset/tables/tickets/records";
 
     HttpResponse<String> first = api.get(records + "?page=0&size=2");
