@@ -128,6 +128,11 @@ final class CacheWrites {
     return changes;
   }
 
+  /** Refreshes the planner's statistics of the cache table. */
+  void analyze() {
+    jdbc.sql("ANALYZE cache_record").update();
+  }
+
   private static String escaped(String value) {
     return PgCopy.field(new StringBuilder(), value).toString();
   }

@@ -81,12 +81,22 @@ class JdbcDataCache implements DataCache {
     Map<String, Object> lookup = new HashMap<>(CacheWrites.tableParameters(table));
     lookup.put("keys", PgArrays.text(latest.keySet()));
     Map<String, byte[]> cached = new HashMap<>();
+    // one primary-key probe per key (a correlated subquery): with "= ANY(array)" the planner,
+    // misled by statistics from before a big load, may scan the table comparing every row with
+    // the whole array
     jdbc.sql(
-            "SELECT record_key, content_hash FROM cache_record WHERE "
+            "SELECT k, (SELECT content_hash FROM cache_record WHERE "
                 + TABLE_FILTER
-                + " AND record_key = ANY(CAST(:keys AS text[]))")
+                + " AND record_key = k) FROM unnest(CAST(:keys AS text[])) AS k")
         .params(lookup)
-        .query((RowCallbackHandler) row -> cached.put(row.getString(1), row.getBytes(2)));
+        .query(
+            (RowCallbackHandler)
+                row -> {
+                  byte[] hash = row.getBytes(2);
+                  if (hash != null) {
+                    cached.put(row.getString(1), hash);
+                  }
+                });
 
     List<CacheWrites.Changed> changed = new ArrayList<>();
     long unchanged = 0;

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 final class JdbcFullSync implements DataCache.FullSync {
 
   static final int BATCH = 1000;
+  private static final long STATISTICS_THRESHOLD = 10_000;
 
   /** Marks a key as seen in this sync (identity-compared; never a real hash). */
   private static final byte[] SEEN = new byte[0];
@@ -94,6 +95,10 @@ final class JdbcFullSync implements DataCache.FullSync {
               .size();
     }
     finished = true;
+    if (created + updated + deleted > STATISTICS_THRESHOLD) {
+      // fresh planner statistics after a big change (the sync's own transaction sees its rows)
+      writes.analyze();
+    }
     return new ChangeCounts(created, updated, deleted, unchanged);
   }
 

@@ -39,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SyncEngine {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SyncEngine.class);
+  private static final int READ_AHEAD_PAGES = 2;
 
   private final IntegrationReader reader;
   private final DataCache cache;
@@ -79,16 +80,16 @@ class SyncEngine {
               for (String name : tableAndSubLists(spec, table)) {
                 syncs.put(name, cache.beginFullSync(new TableRef(tenant, spec.id(), name), runId));
               }
-              reader.read(
-                  spec,
-                  table,
-                  Optional.empty(),
-                  Optional.empty(),
+              // the next pages are fetched while this thread writes the current one
+              ReadAhead.<MappedPage>run(
+                  pages -> reader.read(spec, table, Optional.empty(), Optional.empty(), pages),
                   page -> {
                     tally.page(page.rows().get(table.name()).size(), page.skipped());
                     page.rows()
                         .forEach((name, rows) -> tally.add(syncs.get(name).stage(incoming(rows))));
-                  });
+                  },
+                  READ_AHEAD_PAGES,
+                  "sync-read-" + spec.id());
             }
             // created/updated/unchanged were counted page by page; commit adds deletions
             syncs.forEach(
