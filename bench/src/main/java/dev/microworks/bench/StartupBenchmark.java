@@ -177,26 +177,21 @@ public final class StartupBenchmark {
   }
 
   private static double rssMb(long pid) {
-    try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/status"))) {
-      return lines
-              .filter(l -> l.startsWith("VmRSS:"))
-              .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
-              .findFirst()
-              .orElse(0)
-          / 1024.0;
-    } catch (IOException e) {
-      return 0;
-    }
+    return kilobytes("/proc/" + pid + "/status", "VmRSS:") / 1024.0;
   }
 
   private static double pssMb(long pid) {
-    try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+    return kilobytes("/proc/" + pid + "/smaps_rollup", "Pss:") / 1024.0;
+  }
+
+  /** The kB figure of the line starting with {@code field} in a /proc file; 0 if unreadable. */
+  private static long kilobytes(String file, String field) {
+    try (Stream<String> lines = Files.lines(Path.of(file))) {
       return lines
-              .filter(l -> l.startsWith("Pss:"))
-              .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
-              .findFirst()
-              .orElse(0)
-          / 1024.0;
+          .filter(l -> l.startsWith(field))
+          .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+          .findFirst()
+          .orElse(0);
     } catch (IOException e) {
       return 0;
     }

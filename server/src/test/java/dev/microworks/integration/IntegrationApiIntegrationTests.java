@@ -48,35 +48,8 @@ abstract class IntegrationApiIntegrationTests {
   private static final String API = "/api/v1/integrations";
   private static final String YAML = "application/yaml";
 
-  /** Five planted mistakes, as in {@code SpecProblemsTests}. */
-  private static final String BROKEN =
-      """
-      id: broken
-      title: Broken
-      connection:
-        base-url: https://sor.example.com
-        verfy-tls: false
-      security:
-        type: basic
-        credential: sor-basic
-      schedules:
-        full: {cron: "0 0 25 * * *"}
-        time-zone: Europe/Berlinn
-      tables:
-        - name: tickets
-          columns:
-            - {name: key, type: string, primary-key: true}
-            - {name: status, type: strng}
-          list:
-            full:
-              uri: /tickets
-        - name: comments
-          merge: sub-list
-          parent: ticket
-          sub-list-path: comments
-          columns:
-            - {name: id, type: string, primary-key: true}
-      """;
+  /** Five planted mistakes, the same file {@code SpecProblemsTests} checks line by line. */
+  private static final String BROKEN = SpecFixtures.resource("/specs/five-mistakes.yaml");
 
   @DynamicPropertySource
   static void tokenFile(DynamicPropertyRegistry registry) throws IOException {

@@ -22,4 +22,16 @@ final class SpecFixtures {
       """;
 
   private SpecFixtures() {}
+
+  /** A test resource as text. */
+  static String resource(String path) {
+    try (java.io.InputStream in = SpecFixtures.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource " + path);
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

@@ -27,34 +27,7 @@ class SpecProblemsTests {
 
   @Test
   void fivePlantedMistakesAreFiveProblemsInOneException() {
-    String yaml =
-        """
-        id: broken
-        title: Broken
-        connection:
-          base-url: https://sor.example.com
-          verfy-tls: false
-        security:
-          type: basic
-          credential: sor-basic
-        schedules:
-          full: {cron: "0 0 25 * * *"}
-          time-zone: Europe/Berlinn
-        tables:
-          - name: tickets
-            columns:
-              - {name: key, type: string, primary-key: true}
-              - {name: status, type: strng}
-            list:
-              full:
-                uri: /tickets
-          - name: comments
-            merge: sub-list
-            parent: ticket
-            sub-list-path: comments
-            columns:
-              - {name: id, type: string, primary-key: true}
-        """;
+    String yaml = SpecFixtures.resource("/specs/five-mistakes.yaml");
 
     assertThatThrownBy(() -> IntegrationSpecs.parse(yaml, "broken.yaml"))
         .isInstanceOf(InvalidSpecException.class)
