@@ -35,24 +35,29 @@ class SyncController {
 
   /** Queues a sync of the integration; 202 with the queued run. */
   @PostMapping("/integrations/{id}/sync")
-  ResponseEntity<SyncRun> syncNow(
+  ResponseEntity<SyncRunView> syncNow(
       @PathVariable String id, @RequestParam(defaultValue = "full") String mode) {
     SyncRun run = synchronizations.syncNow(TenantId.DEFAULT, id, mode(mode));
-    return ResponseEntity.accepted().location(URI.create("/api/v1/runs/" + run.id())).body(run);
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/v1/runs/" + run.id()))
+        .body(SyncRunView.of(run));
   }
 
   @GetMapping("/integrations/{id}/runs")
-  List<SyncRun> runs(@PathVariable String id, @RequestParam(defaultValue = "20") int limit) {
+  List<SyncRunView> runs(@PathVariable String id, @RequestParam(defaultValue = "20") int limit) {
     if (limit < 1 || limit > MAX_RUNS) {
       throw new IllegalArgumentException("limit must be from 1 to " + MAX_RUNS + ", was " + limit);
     }
-    return synchronizations.runs(TenantId.DEFAULT, id, limit);
+    return synchronizations.runs(TenantId.DEFAULT, id, limit).stream()
+        .map(SyncRunView::of)
+        .toList();
   }
 
   @GetMapping("/runs/{runId}")
-  SyncRun run(@PathVariable UUID runId) {
+  SyncRunView run(@PathVariable UUID runId) {
     return synchronizations
         .run(TenantId.DEFAULT, runId)
+        .map(SyncRunView::of)
         .orElseThrow(() -> new NoSuchElementException("no sync run " + runId));
   }
 
