@@ -20,6 +20,12 @@ public interface Integrations {
 
   Optional<StoredIntegration> find(TenantId tenant, String id);
 
+  /**
+   * Whether the integration exists, without loading it; inside a transaction the row is
+   * share-locked, so it cannot be deleted before that transaction ends.
+   */
+  boolean existsLocked(TenantId tenant, String id);
+
   List<StoredIntegration> all(TenantId tenant);
 
   /**

@@ -67,6 +67,16 @@ class JdbcIntegrations implements Integrations {
   }
 
   @Override
+  public boolean existsLocked(TenantId tenant, String id) {
+    return jdbc.sql("SELECT 1 FROM integration WHERE tenant_id = ? AND id = ? FOR SHARE")
+        .param(tenant.value())
+        .param(id)
+        .query(Integer.class)
+        .optional()
+        .isPresent();
+  }
+
+  @Override
   @Transactional(readOnly = true)
   public Optional<StoredIntegration> find(TenantId tenant, String id) {
     return jdbc.sql(SELECT + " WHERE tenant_id = ? AND id = ?")

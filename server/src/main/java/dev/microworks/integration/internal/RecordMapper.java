@@ -2,6 +2,7 @@ package dev.microworks.integration.internal;
 
 import dev.microworks.integration.ColumnSpec;
 import dev.microworks.integration.MappedRecord;
+import dev.microworks.integration.MergeStrategy;
 import dev.microworks.integration.TableSpec;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,11 +30,17 @@ final class RecordMapper {
   private final TableSpec table;
   private final List<ColumnSpec> stored;
   private final List<ColumnSpec> key;
+  private final boolean keyedUnderParent;
 
   RecordMapper(TableSpec table) {
     this.table = table;
     this.stored = table.storedColumns();
     this.key = table.primaryKey();
+    // a sub-list keyed only by its own columns (line 1, 2, ... of every order) would collide
+    // across parents: its rows are keyed under their parent's key
+    this.keyedUnderParent =
+        table.merge() == MergeStrategy.SUB_LIST
+            && key.stream().noneMatch(column -> column.path().startsWith(DotPaths.PARENT_PREFIX));
   }
 
   /** The stored columns of {@code record}; {@code parent} resolves {@code $parent.} paths. */
@@ -47,7 +54,19 @@ final class RecordMapper {
 
   /** The mapped record, or empty when a primary-key value is missing. */
   Optional<MappedRecord> map(ObjectNode row) {
+    return map(row, null);
+  }
+
+  /**
+   * The mapped record of a sub-list row; {@code parentKey} goes in front of its key when none of
+   * its key columns comes from the parent.
+   */
+  Optional<MappedRecord> map(ObjectNode row, String parentKey) {
     StringBuilder joined = new StringBuilder();
+    boolean composite = key.size() > 1 || (keyedUnderParent && parentKey != null);
+    if (keyedUnderParent && parentKey != null) {
+      joined.append(escapeKeyPart(parentKey)).append('|');
+    }
     for (int i = 0; i < key.size(); i++) {
       JsonNode value = row.get(key.get(i).name());
       if (value == null || value.isNull() || value.isMissingNode()) {
@@ -60,12 +79,16 @@ final class RecordMapper {
       if (i > 0) {
         joined.append('|');
       }
-      joined.append(key.size() == 1 ? text : text.replace("\\", "\\\\").replace("|", "\\|"));
+      joined.append(composite ? escapeKeyPart(text) : text);
     }
     Instant updatedAt =
         table.updatedColumn().flatMap(column -> instant(row.get(column))).orElse(null);
     return Optional.of(
         new MappedRecord(joined.toString(), JSON.writeValueAsString(row), updatedAt));
+  }
+
+  private static String escapeKeyPart(String text) {
+    return text.replace("\\", "\\\\").replace("|", "\\|");
   }
 
   private static JsonNode value(JsonNode record, ObjectNode parent, String path) {

@@ -154,7 +154,9 @@ class SpecReader implements IntegrationReader {
         }
         for (JsonNode child : children) {
           Optional<MappedRecord> row =
-              mappers.get(sub.name()).map(mappers.get(sub.name()).columns(child, columns));
+              mappers
+                  .get(sub.name())
+                  .map(mappers.get(sub.name()).columns(child, columns), mapped.get().key());
           if (row.isEmpty() || outsideWindow(sub, row.get(), now)) {
             skipped++;
           } else {

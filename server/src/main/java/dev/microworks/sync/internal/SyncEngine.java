@@ -6,6 +6,7 @@ import dev.microworks.cache.IncomingRecord;
 import dev.microworks.cache.TableRef;
 import dev.microworks.integration.IntegrationReader;
 import dev.microworks.integration.IntegrationSpec;
+import dev.microworks.integration.Integrations;
 import dev.microworks.integration.MappedPage;
 import dev.microworks.integration.MappedRecord;
 import dev.microworks.integration.MergeStrategy;
@@ -42,6 +43,7 @@ class SyncEngine {
   private static final int READ_AHEAD_PAGES = 2;
 
   private final IntegrationReader reader;
+  private final Integrations integrations;
   private final DataCache cache;
   private final SyncCheckpoints checkpoints;
   private final TransactionTemplate transactions;
@@ -49,11 +51,13 @@ class SyncEngine {
 
   SyncEngine(
       IntegrationReader reader,
+      Integrations integrations,
       DataCache cache,
       SyncCheckpoints checkpoints,
       PlatformTransactionManager transactionManager,
       Optional<Clock> clock) {
     this.reader = reader;
+    this.integrations = integrations;
     this.cache = cache;
     this.checkpoints = checkpoints;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -100,6 +104,7 @@ class SyncEngine {
                   tally.add(new ChangeCounts(0, 0, sync.commit(replace).deleted(), 0));
                 });
             syncs.keySet().forEach(name -> checkpoints.completed(tenant, spec.id(), name, started));
+            requireIntegration(tenant, spec);
           } finally {
             syncs.values().forEach(DataCache.FullSync::close);
           }
@@ -155,6 +160,7 @@ class SyncEngine {
                             incoming(rows.getValue())));
               }
               checkpoints.pageCommitted(tenant, spec.id(), table.name(), since, page.checkpoint());
+              requireIntegration(tenant, spec);
               return counts;
             });
     // counted once committed: a failed page must not show in the run's figures
@@ -166,6 +172,17 @@ class SyncEngine {
    * Tables with their own listing. Tables listed once per parent row are not synced yet: they are
    * left out (with a warning) rather than failing the whole, all-or-nothing, sync.
    */
+  /**
+   * Fails the transaction if the integration was deleted meanwhile, and otherwise share-locks its
+   * row so a delete waits for this commit: no cache row outlives its integration.
+   */
+  private void requireIntegration(TenantId tenant, IntegrationSpec spec) {
+    if (!integrations.existsLocked(tenant, spec.id())) {
+      throw new IllegalStateException(
+          "integration " + spec.id() + " was deleted during the sync; nothing of it was kept");
+    }
+  }
+
   private static List<TableSpec> listedTables(IntegrationSpec spec) {
     return spec.tables().stream()
         .filter(table -> table.merge() != MergeStrategy.SUB_LIST && table.list().isPresent())
