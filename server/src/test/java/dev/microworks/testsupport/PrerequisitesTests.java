@@ -15,9 +15,12 @@ class PrerequisitesTests {
     assertThatThrownBy(
             () ->
                 Prerequisites.require(
-                    false, "PG suite", "install PostgreSQL 15", Map.<String, String>of()::get))
+                    false,
+                    "PrerequisitesTests example suite",
+                    "install PostgreSQL 15",
+                    Map.<String, String>of()::get))
         .isInstanceOf(TestAbortedException.class)
-        .hasMessageContaining("PG suite skipped: install PostgreSQL 15");
+        .hasMessageContaining("PrerequisitesTests example suite skipped: install PostgreSQL 15");
   }
 
   @Test
@@ -26,7 +29,7 @@ class PrerequisitesTests {
             () ->
                 Prerequisites.require(
                     false,
-                    "PG suite",
+                    "PrerequisitesTests example suite",
                     "install PostgreSQL 15",
                     Map.of("MICROWORKS_TEST_REQUIRE_ALL", "true")::get))
         .isInstanceOf(AssertionFailedError.class)
@@ -40,7 +43,7 @@ class PrerequisitesTests {
             () ->
                 Prerequisites.require(
                     true,
-                    "PG suite",
+                    "PrerequisitesTests example suite",
                     "install",
                     Map.of("MICROWORKS_TEST_REQUIRE_ALL", "true")::get))
         .doesNotThrowAnyException();
