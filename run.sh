@@ -13,6 +13,10 @@ echo "Building (tests skipped; run 'mvn -B verify' for those)..."
 mvn -B -q -DskipTests package
 
 mkdir -p data/logs
+if [ ! -f data/master.key ]; then
+  # the wallet's master key for this demo installation (a real one belongs in a secret store)
+  (umask 077; head -c 32 /dev/urandom | base64 > data/master.key)
+fi
 java -jar "demo-sor/target/demo-sor-$version-exec.jar" --server.port="$sor_port" \
   > data/logs/demo-sor.log 2>&1 &
 sor_pid=$!
@@ -37,6 +41,7 @@ cat <<BANNER
     Server        http://127.0.0.1:$server_port      health: http://127.0.0.1:$server_port/actuator/health
     Demo SoR      http://127.0.0.1:$sor_port      (docs/demo-sor.md; log: data/logs/demo-sor.log)
     Database      embedded PostgreSQL, data in ./data/pg (kept across restarts)
+    Wallet        master key in data/master.key (made at the first start; keep it with the data)
   Demo logins (demo SoR): alice / demo, bob / demo, carol / demo
   Demo SoR service account: API key 'demo-api-key', OAuth client 'microworks-sync'
   The demo integration 'demo-sor-offset' is created and synced at start.
@@ -50,7 +55,6 @@ BANNER
 java -jar "server/target/microworks-server-$version-exec.jar" --server.port="$server_port" \
   --microworks.demo.enabled=true --microworks.demo.sor-url="http://127.0.0.1:$sor_port" \
   --microworks.identity.bootstrap.token-file=data/bootstrap-token \
-  --microworks.dev-credentials.demo-sor-offset.demo-sor-service.client-id=microworks-sync \
-  --microworks.dev-credentials.demo-sor-offset.demo-sor-service.client-secret=sync-secret &
+  --microworks.wallet.local.master-key-file=data/master.key &
 server_pid=$!
 wait "$server_pid"

@@ -14,4 +14,11 @@ import java.util.UUID;
  * @param runId the run that last wrote it
  */
 public record CachedRecord(
-    String key, String payload, long version, Instant sorUpdatedAt, Instant syncedAt, UUID runId) {}
+    String key, String payload, long version, Instant sorUpdatedAt, Instant syncedAt, UUID runId) {
+
+  /** Without the payload: record content stays out of logs. */
+  @Override
+  public String toString() {
+    return "CachedRecord[" + key + " v" + version + "]";
+  }
+}

@@ -22,6 +22,13 @@ public interface DataCache {
   /** One page of a table's records, ordered by key. */
   List<CachedRecord> browse(TableRef table, int offset, int limit);
 
+  /**
+   * The records of a table whose lookup column {@code column} had {@code value} (trimmed,
+   * case-insensitive) when written, found by blind index without decrypting the others; at most
+   * {@code limit}, ordered by key. Callers that need an exact match compare the decrypted payload.
+   */
+  List<CachedRecord> lookup(TableRef table, String column, String value, int limit);
+
   /** The number of records in a table. */
   long count(TableRef table);
 

@@ -9,5 +9,11 @@ package dev.microworks.cache;
  * @param before the payload before the change; {@code null} when created
  * @param after the payload after the change; {@code null} when deleted
  */
-public record RecordChange(
-    String key, ChangeType type, long version, String before, String after) {}
+public record RecordChange(String key, ChangeType type, long version, String before, String after) {
+
+  /** Key, type and version: record content stays out of logs. */
+  @Override
+  public String toString() {
+    return "RecordChange[" + key + " " + type + " v" + version + "]";
+  }
+}

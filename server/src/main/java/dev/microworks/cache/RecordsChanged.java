@@ -1,5 +1,6 @@
 package dev.microworks.cache;
 
+import dev.microworks.wallet.SealedAtRest;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import java.util.UUID;
  * @param runId the sync run that wrote them
  * @param changes the changes, at most one per record key
  */
+@SealedAtRest
 public record RecordsChanged(TableRef table, UUID runId, List<RecordChange> changes) {
   public RecordsChanged {
     changes = List.copyOf(changes);

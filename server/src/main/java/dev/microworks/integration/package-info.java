@@ -8,5 +8,7 @@
  * an immutable {@link dev.microworks.integration.IntegrationSpec}. Specs never contain secrets;
  * they name credential slots that the wallet fills.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Integrations")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Integrations",
+    allowedDependencies = {"tenant", "cache", "wallet"})
 package dev.microworks.integration;

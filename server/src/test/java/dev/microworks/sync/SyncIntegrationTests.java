@@ -9,6 +9,8 @@ import dev.microworks.cache.TableRef;
 import dev.microworks.integration.Integrations;
 import dev.microworks.tenant.TenantId;
 import dev.microworks.testsupport.DemoSor;
+import dev.microworks.testsupport.TestWallet;
+import dev.microworks.wallet.Wallet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +25,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,19 +42,10 @@ abstract class SyncIntegrationTests {
   @Autowired Integrations integrations;
   @Autowired Synchronizations synchronizations;
   @Autowired DataCache cache;
+  @Autowired Wallet wallet;
   @Autowired dev.microworks.sync.internal.RetentionJob retention;
 
   final DemoSor sor = DemoSor.shared();
-
-  @DynamicPropertySource
-  static void demoSorCredentials(DynamicPropertyRegistry registry) {
-    for (String style : STYLES) {
-      String prefix = "microworks.dev-credentials.demo-sor-" + style + ".";
-      registry.add(prefix + "demo-sor-service.client-id", () -> "microworks-sync");
-      registry.add(prefix + "demo-sor-service.client-secret", () -> "sync-secret");
-      registry.add(prefix + "demo-sor-api-key.key", () -> DemoSor.API_KEY);
-    }
-  }
 
   @AfterEach
   void disarm() {
@@ -133,6 +124,7 @@ abstract class SyncIntegrationTests {
         example("offset")
             .replace("http://127.0.0.1:8081", sor.base().toString())
             .replace("retention: P365D", "retention: P20D");
+    TestWallet.putDemoSorCredentials(wallet, "demo-sor-offset");
     String id = integrations.save(TenantId.DEFAULT, yaml, "retention.yaml").id();
     assertThat(syncAndWait(id, SyncMode.FULL).status()).isEqualTo(SyncStatus.SUCCEEDED);
     Instant cutoff = Instant.now().minus(Duration.ofDays(20));
@@ -153,6 +145,7 @@ abstract class SyncIntegrationTests {
 
   private String save(String style) {
     String yaml = example(style).replace("http://127.0.0.1:8081", sor.base().toString());
+    TestWallet.putDemoSorCredentials(wallet, "demo-sor-" + style);
     return integrations.save(TenantId.DEFAULT, yaml, "demo-sor-" + style + ".yaml").id();
   }
 

@@ -28,7 +28,8 @@ public @interface OnEmbeddedPostgres {
       try {
         TestPropertyValues.of(
                 "microworks.database.embedded.data-directory="
-                    + Files.createTempDirectory("microworks-pg-"))
+                    + Files.createTempDirectory("microworks-pg-"),
+                TestWallet.masterKeyProperty())
             .applyTo(context);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -40,7 +40,8 @@ public @interface OnPostgres15 {
       TestPropertyValues.of(
               "spring.datasource.url=" + database.url(),
               "spring.datasource.username=" + database.user(),
-              "spring.datasource.password=" + database.password())
+              "spring.datasource.password=" + database.password(),
+              TestWallet.masterKeyProperty())
           .applyTo(context);
     }
   }

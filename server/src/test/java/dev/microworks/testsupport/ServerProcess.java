@@ -43,6 +43,9 @@ public final class ServerProcess implements AutoCloseable {
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass);
     command.add("--server.port=" + httpPort);
+    if (args.stream().noneMatch(arg -> arg.contains("wallet.local.master-key-file"))) {
+      command.add("--" + TestWallet.masterKeyProperty());
+    }
     command.addAll(args);
     try {
       Process process =

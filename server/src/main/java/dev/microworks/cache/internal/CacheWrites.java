@@ -18,39 +18,49 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The statements that change {@code cache_record}; each returns the changes it made, with the
- * before and after payloads, and announces them. Callers run them inside a transaction.
+ * before and after payloads (decrypted), and announces them. Callers run them inside a transaction.
  */
 final class CacheWrites {
 
   /**
-   * Upserts the rows of a source query with columns (record_key, content_hash, payload,
-   * sor_updated_at) and returns what changed. The {@code old} CTE sees the table as it was before
-   * the statement, which gives the before payloads. It is a correlated scalar subquery on purpose:
-   * one primary-key lookup per source row, so a batch costs the same whatever the size of the
-   * table. A join (even LATERAL) is flattened by the planner, which then walks the table's whole
-   * key range for every batch when its statistics say the table is small (as during a first load).
+   * Upserts incoming rows (parallel arrays: key, hex content hash, hex stored payload, SoR time,
+   * comma-joined hex lookup tokens) and returns each row's key, new version and stored payload
+   * before. The {@code old} CTE sees the table as it was before the statement, which gives the
+   * before payloads. It is a correlated scalar subquery on purpose: one primary-key lookup per
+   * source row, so a batch costs the same whatever the size of the table. A join (even LATERAL) is
+   * flattened by the planner, which then walks the table's whole key range for every batch when its
+   * statistics say the table is small (as during a first load).
    */
   private static final String UPSERT =
       """
-      WITH s AS (%s),
+      WITH s AS (
+        SELECT k AS record_key, decode(h, 'hex') AS content_hash, decode(p, 'hex') AS payload,
+               CAST(t AS timestamptz) AS sor_updated_at,
+               CASE WHEN x IS NULL THEN NULL
+                    ELSE ARRAY(SELECT decode(e, 'hex') FROM unnest(string_to_array(x, ',')) e)
+               END AS lookup_tokens
+          FROM unnest(CAST(:keys AS text[]), CAST(:hashes AS text[]), CAST(:payloads AS text[]),
+                      CAST(:times AS text[]), CAST(:tokens AS text[])) AS i(k, h, p, t, x)),
       old AS (
         SELECT s.record_key,
-               (SELECT c.payload::text FROM cache_record c
+               (SELECT c.payload FROM cache_record c
                  WHERE c.tenant_id = :tenant AND c.integration_id = :integration
                    AND c.table_name = :table AND c.record_key = s.record_key) AS payload
           FROM s),
       up AS (
         INSERT INTO cache_record (tenant_id, integration_id, table_name, record_key, content_hash,
-                                  payload, sor_updated_at, version, run_id, synced_at)
+                                  payload, lookup_tokens, sor_updated_at, version, run_id,
+                                  synced_at)
         SELECT :tenant, :integration, :table, s.record_key, s.content_hash, s.payload,
-               s.sor_updated_at, nextval('cache_record_version_seq'), :run, now()
+               s.lookup_tokens, s.sor_updated_at, nextval('cache_record_version_seq'), :run, now()
           FROM s
         ON CONFLICT (tenant_id, integration_id, table_name, record_key) DO UPDATE
            SET content_hash = EXCLUDED.content_hash, payload = EXCLUDED.payload,
-               sor_updated_at = EXCLUDED.sor_updated_at, version = EXCLUDED.version,
-               run_id = EXCLUDED.run_id, synced_at = EXCLUDED.synced_at
-        RETURNING record_key, version, payload::text AS payload)
-      SELECT up.record_key, up.version, old.payload AS before, up.payload AS after
+               lookup_tokens = EXCLUDED.lookup_tokens, sor_updated_at = EXCLUDED.sor_updated_at,
+               version = EXCLUDED.version, run_id = EXCLUDED.run_id,
+               synced_at = EXCLUDED.synced_at
+        RETURNING record_key, version)
+      SELECT up.record_key, up.version, old.payload AS before
         FROM up JOIN old ON old.record_key = up.record_key
        ORDER BY up.record_key
       """;
@@ -61,34 +71,31 @@ final class CacheWrites {
         DELETE FROM cache_record
          WHERE tenant_id = :tenant AND integration_id = :integration AND table_name = :table
            AND record_key = ANY(CAST(:keys AS text[]))
-        RETURNING record_key, payload::text AS payload)
+        RETURNING record_key, payload)
       SELECT record_key, payload, nextval('cache_record_version_seq') AS version
         FROM d ORDER BY record_key
-      """;
-
-  /** Incoming records as a source for {@link #UPSERT}: four parallel arrays, one round trip. */
-  private static final String INCOMING =
-      """
-      SELECT k AS record_key, decode(h, 'hex') AS content_hash, CAST(p AS jsonb) AS payload,
-             CAST(t AS timestamptz) AS sor_updated_at
-        FROM unnest(CAST(:keys AS text[]), CAST(:hashes AS text[]), CAST(:payloads AS text[]),
-                    CAST(:times AS text[])) AS i(k, h, p, t)
       """;
 
   private static final HexFormat HEX = HexFormat.of();
 
   private static final String COPY_NEW =
       "COPY cache_record (tenant_id, integration_id, table_name, record_key, content_hash, payload,"
-          + " sor_updated_at, version, run_id, synced_at) FROM STDIN";
+          + " lookup_tokens, sor_updated_at, version, run_id, synced_at) FROM STDIN";
 
   private final JdbcClient jdbc;
   private final DataSource dataSource;
   private final ApplicationEventPublisher events;
+  private final PayloadCodec codec;
 
-  CacheWrites(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events) {
+  CacheWrites(
+      JdbcClient jdbc,
+      DataSource dataSource,
+      ApplicationEventPublisher events,
+      PayloadCodec codec) {
     this.jdbc = jdbc;
     this.dataSource = dataSource;
     this.events = events;
+    this.codec = codec;
   }
 
   /**
@@ -115,8 +122,25 @@ final class CacheWrites {
       rows.append(prefix);
       PgCopy.field(rows, record.key())
           .append("\t\\\\x")
-          .append(HEX.formatHex(records.get(i).hash()));
-      PgCopy.field(rows.append('\t'), record.payload()).append('\t');
+          .append(HEX.formatHex(records.get(i).hash()))
+          .append("\t\\\\x")
+          .append(HEX.formatHex(codec.seal(table, record.key(), record.payload())))
+          .append('\t');
+      byte[][] tokens = codec.lookupTokens(table, record.lookups());
+      if (tokens == null) {
+        rows.append("\\N");
+      } else {
+        // a bytea[] literal: {"\\x.."} with each backslash doubled once more for COPY
+        rows.append('{');
+        for (int t = 0; t < tokens.length; t++) {
+          rows.append(t == 0 ? "" : ",")
+              .append("\"\\\\\\\\x")
+              .append(HEX.formatHex(tokens[t]))
+              .append('"');
+        }
+        rows.append('}');
+      }
+      rows.append('\t');
       PgCopy.field(rows, record.sorUpdatedAt() == null ? null : record.sorUpdatedAt().toString());
       rows.append('\t').append(versions.get(i)).append(suffix);
       changes.add(
@@ -137,30 +161,6 @@ final class CacheWrites {
     return PgCopy.field(new StringBuilder(), value).toString();
   }
 
-  /** Upserts from {@code sourceSql} (which may use the extra named parameters) and announces it. */
-  List<RecordChange> upsert(
-      TableRef table, UUID runId, String sourceSql, Map<String, Object> sourceParameters) {
-    Map<String, Object> parameters = new HashMap<>(sourceParameters);
-    parameters.putAll(tableParameters(table));
-    parameters.put("run", runId);
-    List<RecordChange> changes =
-        jdbc.sql(UPSERT.formatted(sourceSql))
-            .params(parameters)
-            .query(
-                (row, n) -> {
-                  String before = row.getString("before");
-                  return new RecordChange(
-                      row.getString("record_key"),
-                      before == null ? ChangeType.CREATED : ChangeType.UPDATED,
-                      row.getLong("version"),
-                      before,
-                      row.getString("after"));
-                })
-            .list();
-    announce(table, runId, changes);
-    return changes;
-  }
-
   /**
    * Writes records whose content hash differs from the cached one (the caller compared) and
    * announces them.
@@ -173,24 +173,46 @@ final class CacheWrites {
     List<String> hashes = new ArrayList<>(records.size());
     List<String> payloads = new ArrayList<>(records.size());
     List<String> times = new ArrayList<>(records.size());
+    List<String> tokens = new ArrayList<>(records.size());
+    Map<String, String> after = new HashMap<>();
     for (Changed changed : records) {
-      keys.add(changed.record().key());
+      IncomingRecord record = changed.record();
+      keys.add(record.key());
       hashes.add(HEX.formatHex(changed.hash()));
-      payloads.add(changed.record().payload());
-      times.add(
-          changed.record().sorUpdatedAt() == null
+      payloads.add(HEX.formatHex(codec.seal(table, record.key(), record.payload())));
+      times.add(record.sorUpdatedAt() == null ? null : record.sorUpdatedAt().toString());
+      byte[][] recordTokens = codec.lookupTokens(table, record.lookups());
+      tokens.add(
+          recordTokens == null
               ? null
-              : changed.record().sorUpdatedAt().toString());
+              : String.join(
+                  ",", java.util.Arrays.stream(recordTokens).map(HEX::formatHex).toList()));
+      after.put(record.key(), record.payload());
     }
-    return upsert(
-        table,
-        runId,
-        INCOMING,
-        Map.of(
-            "keys", PgArrays.text(keys),
-            "hashes", PgArrays.text(hashes),
-            "payloads", PgArrays.text(payloads),
-            "times", PgArrays.text(times)));
+    Map<String, Object> parameters = new HashMap<>(tableParameters(table));
+    parameters.put("run", runId);
+    parameters.put("keys", PgArrays.text(keys));
+    parameters.put("hashes", PgArrays.text(hashes));
+    parameters.put("payloads", PgArrays.text(payloads));
+    parameters.put("times", PgArrays.text(times));
+    parameters.put("tokens", PgArrays.text(tokens));
+    List<RecordChange> changes =
+        jdbc.sql(UPSERT)
+            .params(parameters)
+            .query(
+                (row, n) -> {
+                  String key = row.getString("record_key");
+                  String before = codec.open(table, key, row.getBytes("before"));
+                  return new RecordChange(
+                      key,
+                      before == null ? ChangeType.CREATED : ChangeType.UPDATED,
+                      row.getLong("version"),
+                      before,
+                      after.get(key));
+                })
+            .list();
+    announce(table, runId, changes);
+    return changes;
   }
 
   /** A record that differs from the cache, with its content hash. */
@@ -212,7 +234,7 @@ final class CacheWrites {
                         row.getString("record_key"),
                         ChangeType.DELETED,
                         row.getLong("version"),
-                        row.getString("payload"),
+                        codec.open(table, row.getString("record_key"), row.getBytes("payload")),
                         null))
             .list();
     announce(table, runId, changes);

@@ -7,6 +7,7 @@ import dev.microworks.cache.IncomingRecord;
 import dev.microworks.cache.RecordChange;
 import dev.microworks.cache.TableRef;
 import dev.microworks.tenant.TenantId;
+import dev.microworks.wallet.CacheKeys;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class JdbcDataCache implements DataCache {
+
+  private static final Logger log = LoggerFactory.getLogger(JdbcDataCache.class);
 
   private static final HexFormat HEX = HexFormat.of();
 
@@ -38,15 +44,24 @@ class JdbcDataCache implements DataCache {
   private final CacheWrites writes;
   private final TransactionTemplate transactions;
   private final TransactionTemplate readOnly;
+  private final PayloadCodec codec;
 
   JdbcDataCache(
       DataSource dataSource,
       JdbcClient jdbc,
       ApplicationEventPublisher events,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      CacheKeys keys,
+      @Value("${microworks.cache.encryption.enabled:true}") boolean encrypt) {
     this.dataSource = dataSource;
     this.jdbc = jdbc;
-    this.writes = new CacheWrites(jdbc, dataSource, events);
+    this.codec = new PayloadCodec(keys, encrypt);
+    if (!encrypt) {
+      log.warn(
+          "Cache encryption is OFF (microworks.cache.encryption.enabled=false): new cached records"
+              + " are stored in clear. Meant for benchmarks only.");
+    }
+    this.writes = new CacheWrites(jdbc, dataSource, events, codec);
     this.transactions = new TransactionTemplate(transactionManager);
     this.readOnly = new TransactionTemplate(transactionManager);
     this.readOnly.setReadOnly(true);
@@ -63,7 +78,7 @@ class JdbcDataCache implements DataCache {
                 .params(CacheWrites.tableParameters(table))
                 .withFetchSize(10_000)
                 .query((RowCallbackHandler) row -> hashes.put(row.getString(1), row.getBytes(2))));
-    return new JdbcFullSync(table, runId, hashes, writes);
+    return new JdbcFullSync(table, runId, hashes, writes, codec);
   }
 
   @Override
@@ -101,7 +116,7 @@ class JdbcDataCache implements DataCache {
     List<CacheWrites.Changed> changed = new ArrayList<>();
     long unchanged = 0;
     for (IncomingRecord record : latest.values()) {
-      byte[] hash = ContentHash.of(record.payload());
+      byte[] hash = codec.hash(table, record.payload());
       if (Arrays.equals(hash, cached.get(record.key()))) {
         unchanged++;
       } else {
@@ -119,21 +134,41 @@ class JdbcDataCache implements DataCache {
     parameters.put("offset", offset);
     parameters.put("limit", limit);
     return jdbc.sql(
-            "SELECT record_key, payload::text AS payload, version, sor_updated_at, synced_at, run_id"
+            "SELECT record_key, payload, version, sor_updated_at, synced_at, run_id"
                 + " FROM cache_record WHERE "
                 + TABLE_FILTER
                 + " ORDER BY record_key OFFSET :offset LIMIT :limit")
         .params(parameters)
-        .query(
-            (row, n) ->
-                new CachedRecord(
-                    row.getString("record_key"),
-                    row.getString("payload"),
-                    row.getLong("version"),
-                    instant(row.getTimestamp("sor_updated_at")),
-                    instant(row.getTimestamp("synced_at")),
-                    row.getObject("run_id", UUID.class)))
+        .query((row, n) -> cachedRecord(table, row))
         .list();
+  }
+
+  @Override
+  public List<CachedRecord> lookup(TableRef table, String column, String value, int limit) {
+    Map<String, Object> parameters = new HashMap<>(CacheWrites.tableParameters(table));
+    parameters.put("token", codec.token(table, column, value));
+    parameters.put("limit", limit);
+    return jdbc.sql(
+            "SELECT record_key, payload, version, sor_updated_at, synced_at, run_id"
+                + " FROM cache_record WHERE "
+                + TABLE_FILTER
+                + " AND lookup_tokens @> ARRAY[CAST(:token AS bytea)]"
+                + " ORDER BY record_key LIMIT :limit")
+        .params(parameters)
+        .query((row, n) -> cachedRecord(table, row))
+        .list();
+  }
+
+  private CachedRecord cachedRecord(TableRef table, java.sql.ResultSet row)
+      throws java.sql.SQLException {
+    String key = row.getString("record_key");
+    return new CachedRecord(
+        key,
+        codec.open(table, key, row.getBytes("payload")),
+        row.getLong("version"),
+        instant(row.getTimestamp("sor_updated_at")),
+        instant(row.getTimestamp("synced_at")),
+        row.getObject("run_id", UUID.class));
   }
 
   @Override

@@ -29,16 +29,23 @@ final class JdbcFullSync implements DataCache.FullSync {
   private final UUID runId;
   private final Map<String, byte[]> hashes;
   private final CacheWrites writes;
+  private final PayloadCodec codec;
   private long created;
   private long updated;
   private long unchanged;
   private boolean finished;
 
-  JdbcFullSync(TableRef table, UUID runId, Map<String, byte[]> hashes, CacheWrites writes) {
+  JdbcFullSync(
+      TableRef table,
+      UUID runId,
+      Map<String, byte[]> hashes,
+      CacheWrites writes,
+      PayloadCodec codec) {
     this.table = table;
     this.runId = runId;
     this.hashes = hashes;
     this.writes = writes;
+    this.codec = codec;
   }
 
   @Override
@@ -50,7 +57,7 @@ final class JdbcFullSync implements DataCache.FullSync {
     long pageUpdated = 0;
     long pageUnchanged = 0;
     for (IncomingRecord record : page) {
-      byte[] hash = ContentHash.of(record.payload());
+      byte[] hash = codec.hash(table, record.payload());
       byte[] cached = hashes.put(record.key(), SEEN);
       if (cached == SEEN) {
         // the SoR listed this key twice (pages shifted under us): the first copy stays

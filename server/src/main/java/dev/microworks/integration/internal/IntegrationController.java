@@ -6,6 +6,8 @@ import dev.microworks.integration.IntegrationSpecs;
 import dev.microworks.integration.Integrations;
 import dev.microworks.integration.StoredIntegration;
 import dev.microworks.tenant.TenantId;
+import dev.microworks.wallet.CredentialKind;
+import dev.microworks.wallet.Wallet;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,6 +16,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,12 +48,20 @@ class IntegrationController {
   private final Integrations integrations;
   private final DataCache cache;
   private final TransactionOperations transactions;
+  private final Wallet wallet;
+  private final WalletCredentialSource heldCredentials;
 
   IntegrationController(
-      Integrations integrations, DataCache cache, TransactionOperations transactions) {
+      Integrations integrations,
+      DataCache cache,
+      TransactionOperations transactions,
+      Wallet wallet,
+      WalletCredentialSource heldCredentials) {
     this.integrations = integrations;
     this.cache = cache;
     this.transactions = transactions;
+    this.wallet = wallet;
+    this.heldCredentials = heldCredentials;
   }
 
   @PostMapping
@@ -162,9 +173,9 @@ class IntegrationController {
 
   @DeleteMapping("/{id}")
   @Operation(
-      summary = "Delete an integration and its cached records",
+      summary = "Delete an integration, its cached records and its stored credentials",
       responses = @ApiResponse(responseCode = "204", description = "Deleted"))
-  ResponseEntity<Void> delete(@PathVariable String id) {
+  ResponseEntity<Void> delete(@PathVariable String id, Principal principal) {
     boolean existed =
         Boolean.TRUE.equals(
             transactions.execute(
@@ -173,8 +184,10 @@ class IntegrationController {
                     return false;
                   }
                   cache.dropIntegration(TENANT, id);
+                  wallet.deleteAll(TENANT, CredentialKind.SERVICE_ACCOUNT, id, principal.getName());
                   return true;
                 }));
+    heldCredentials.forget(id);
     if (!existed) {
       throw notFound(id);
     }

@@ -8,7 +8,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,11 +34,13 @@ final class RecordMapper {
   private final List<ColumnSpec> stored;
   private final List<ColumnSpec> key;
   private final boolean keyedUnderParent;
+  private final List<ColumnSpec> lookups;
 
   RecordMapper(TableSpec table) {
     this.table = table;
     this.stored = table.storedColumns();
     this.key = table.primaryKey();
+    this.lookups = stored.stream().filter(ColumnSpec::lookup).toList();
     // a sub-list keyed only by its own columns (line 1, 2, ... of every order) would collide
     // across parents: its rows are keyed under their parent's key
     this.keyedUnderParent =
@@ -84,7 +89,38 @@ final class RecordMapper {
     Instant updatedAt =
         table.updatedColumn().flatMap(column -> instant(row.get(column))).orElse(null);
     return Optional.of(
-        new MappedRecord(joined.toString(), JSON.writeValueAsString(row), updatedAt));
+        new MappedRecord(
+            joined.toString(), JSON.writeValueAsString(row), updatedAt, lookupValues(row)));
+  }
+
+  /** The text of each lookup column with a value (arrays: one entry per element). */
+  private Map<String, List<String>> lookupValues(ObjectNode row) {
+    if (lookups.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    for (ColumnSpec column : lookups) {
+      JsonNode value = row.get(column.name());
+      List<String> texts = new ArrayList<>();
+      if (value != null && value.isArray()) {
+        value.forEach(element -> addText(element, texts));
+      } else {
+        addText(value, texts);
+      }
+      if (!texts.isEmpty()) {
+        values.put(column.name(), texts);
+      }
+    }
+    return values;
+  }
+
+  private static void addText(JsonNode value, List<String> texts) {
+    if (value != null && !value.isNull() && !value.isMissingNode()) {
+      String text = value.isValueNode() ? value.asString() : value.toString();
+      if (!text.isEmpty()) {
+        texts.add(text);
+      }
+    }
   }
 
   private static String escapeKeyPart(String text) {

@@ -215,7 +215,7 @@ class SyncEngine {
   private static List<IncomingRecord> incoming(List<MappedRecord> rows) {
     List<IncomingRecord> records = new ArrayList<>(rows.size());
     for (MappedRecord row : rows) {
-      records.add(new IncomingRecord(row.key(), row.payload(), row.updatedAt()));
+      records.add(new IncomingRecord(row.key(), row.payload(), row.updatedAt(), row.lookups()));
     }
     return records;
   }

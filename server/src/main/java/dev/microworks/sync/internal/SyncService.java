@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutin
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import dev.microworks.integration.IntegrationCredentialsSet;
 import dev.microworks.integration.IntegrationDeleted;
 import dev.microworks.integration.IntegrationSaved;
 import dev.microworks.integration.Integrations;
@@ -12,6 +13,7 @@ import dev.microworks.integration.StoredIntegration;
 import dev.microworks.sync.SyncMode;
 import dev.microworks.sync.SyncProperties;
 import dev.microworks.sync.SyncRun;
+import dev.microworks.sync.SyncStatus;
 import dev.microworks.sync.Synchronizations;
 import dev.microworks.tenant.TenantId;
 import java.time.Clock;
@@ -86,6 +88,23 @@ class SyncService implements Synchronizations {
     integrations
         .find(saved.tenant(), saved.id())
         .ifPresent(integration -> schedule(integration, saved.revision() == 1));
+  }
+
+  /**
+   * Credentials set for an integration that has never synced successfully (typically: created, then
+   * its first sync failed for want of them): its first full sync runs now.
+   */
+  @ApplicationModuleListener
+  void on(IntegrationCredentialsSet set) {
+    if (!properties.schedulesEnabled() || integrations.find(set.tenant(), set.id()).isEmpty()) {
+      return;
+    }
+    boolean synced =
+        runs.recent(set.tenant(), set.id(), 50).stream()
+            .anyMatch(run -> run.status() == SyncStatus.SUCCEEDED);
+    if (!synced) {
+      syncNow(set.tenant(), set.id(), SyncMode.FULL);
+    }
   }
 
   @ApplicationModuleListener

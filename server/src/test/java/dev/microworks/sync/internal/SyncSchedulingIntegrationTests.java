@@ -12,6 +12,8 @@ import dev.microworks.sync.SyncStatus;
 import dev.microworks.sync.Synchronizations;
 import dev.microworks.tenant.TenantId;
 import dev.microworks.testsupport.DemoSor;
+import dev.microworks.testsupport.TestWallet;
+import dev.microworks.wallet.Wallet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,20 +25,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Schedules and the one-run-per-integration rule, with the scheduler really running. */
-@SpringBootTest(
-    properties = {
-      "db-scheduler.polling-interval=200ms",
-      "microworks.dev-credentials.sched-test.demo-sor-service.client-id=microworks-sync",
-      "microworks.dev-credentials.sched-test.demo-sor-service.client-secret=sync-secret",
-      "microworks.dev-credentials.lock-test.demo-sor-service.client-id=microworks-sync",
-      "microworks.dev-credentials.lock-test.demo-sor-service.client-secret=sync-secret"
-    })
+@SpringBootTest(properties = {"db-scheduler.polling-interval=200ms"})
 abstract class SyncSchedulingIntegrationTests {
 
   @Autowired Integrations integrations;
   @Autowired Synchronizations synchronizations;
   @Autowired SchedulerClient scheduler;
   @Autowired IntegrationLock lock;
+  @Autowired Wallet wallet;
 
   final DemoSor sor = DemoSor.shared();
 
@@ -108,6 +104,7 @@ abstract class SyncSchedulingIntegrationTests {
         example()
             .replace("http://127.0.0.1:8081", sor.base().toString())
             .replace("id: demo-sor-offset", "id: " + id);
+    TestWallet.putDemoSorCredentials(wallet, id);
     integrations.save(TenantId.DEFAULT, yaml, id + ".yaml");
   }
 
