@@ -37,7 +37,7 @@ class WalletConfiguration {
     if (LocalKeyProvider.ID.equals(properties.provider())) {
       return new LocalKeyProvider(properties.local().masterKeyFile(), System::getenv, time);
     }
-    return KeyProviders.pkcs11(properties, time);
+    return KeyProviders.pkcs11(properties, System::getenv, time);
   }
 
   @Bean

@@ -31,9 +31,10 @@ record WalletProperties(String provider, Local local, Pkcs11 pkcs11) {
 
   /**
    * @param library the PKCS#11 module ({@code /usr/lib/softhsm/libsofthsm2.so})
-   * @param tokenLabel the token holding the KEKs
+   * @param slot the PKCS#11 slot id of the token holding the KEKs (SunPKCS11 selects tokens by
+   *     slot, not label; {@code softhsm2-util --show-slots} prints it)
    * @param pinFile a file holding the user PIN, read when the environment variable {@code
    *     MICROWORKS_WALLET_PKCS11_PIN} is not set
    */
-  record Pkcs11(Path library, String tokenLabel, Path pinFile) {}
+  record Pkcs11(Path library, Long slot, Path pinFile) {}
 }
