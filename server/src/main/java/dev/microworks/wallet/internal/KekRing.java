@@ -133,11 +133,7 @@ final class KekRing {
             .params(tenant.value(), version)
             .query((r, n) -> new Row(r.getString(1), r.getBytes(2)))
             .optional()
-            .orElseThrow(
-                () ->
-                    new KeyUnavailableException(
-                        "key version %d of tenant %s does not exist".formatted(version, tenant),
-                        null));
+            .orElseThrow(() -> new NoSuchKeyVersionException(tenant, version));
     if (!row.provider().equals(provider.id())) {
       throw new KeyUnavailableException(
           "key version %d of tenant %s was made by key provider '%s', but the wallet is configured with '%s' (microworks.wallet.provider)"
@@ -177,6 +173,13 @@ final class KekRing {
             reason -> {
               throw new WalletSealedException(reason);
             });
+  }
+
+  /** An envelope names a KEK version its tenant never had: it was altered or re-labelled. */
+  static final class NoSuchKeyVersionException extends KeyUnavailableException {
+    NoSuchKeyVersionException(TenantId tenant, int version) {
+      super("key version %d of tenant %s does not exist".formatted(version, tenant), null);
+    }
   }
 
   /** Versions of one tenant. */

@@ -362,7 +362,9 @@ final class WalletService implements Wallet, WalletKeys {
                           + " WHERE id = ? AND envelope = ?")
                   .params(moved.encode(), policy.current(), row.id(), row.envelope())
                   .update();
-        } catch (GeneralSecurityException | Envelope.MalformedEnvelopeException e) {
+        } catch (GeneralSecurityException
+            | Envelope.MalformedEnvelopeException
+            | KekRing.NoSuchKeyVersionException e) {
           skipped++;
           audit.append(
               tenant,
@@ -431,7 +433,14 @@ final class WalletService implements Wallet, WalletKeys {
     } catch (Envelope.MalformedEnvelopeException e) {
       throw new CredentialTamperedException(name + ": malformed envelope (" + e.getMessage() + ")");
     }
-    KeyProvider.Kek kek = ring.kek(tenant, envelope.kekVersion(), name.toString());
+    KeyProvider.Kek kek;
+    try {
+      kek = ring.kek(tenant, envelope.kekVersion(), name.toString());
+    } catch (KekRing.NoSuchKeyVersionException e) {
+      throw new CredentialTamperedException(
+          name
+              + ": the envelope names a key version this tenant does not have (altered or re-labelled)");
+    }
     byte[] raw = null;
     try {
       raw = kek.unwrap(envelope.wrappedKey(), ad);

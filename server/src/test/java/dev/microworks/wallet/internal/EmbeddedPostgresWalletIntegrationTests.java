@@ -1,0 +1,6 @@
+package dev.microworks.wallet.internal;
+
+import dev.microworks.testsupport.OnEmbeddedPostgres;
+
+@OnEmbeddedPostgres
+class EmbeddedPostgresWalletIntegrationTests extends WalletIntegrationTests {}
