@@ -36,6 +36,20 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts {@code mainClass} with the given arguments, output going to {@code log}. */
   public static ServerProcess start(String mainClass, Path log, int httpPort, List<String> args) {
+    return start(mainClass, log, httpPort, args, java.util.Map.of());
+  }
+
+  /**
+   * Starts {@code mainClass} with the given arguments and extra environment variables, output going
+   * to {@code log}. The wallet's master key variable is never inherited from the test's own
+   * environment: a test gives it explicitly or uses the master key file.
+   */
+  public static ServerProcess start(
+      String mainClass,
+      Path log,
+      int httpPort,
+      List<String> args,
+      java.util.Map<String, String> environment) {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Xmx512m");
@@ -48,11 +62,13 @@ public final class ServerProcess implements AutoCloseable {
     }
     command.addAll(args);
     try {
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().remove("MICROWORKS_WALLET_MASTER_KEY");
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       return new ServerProcess(process, log, httpPort);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

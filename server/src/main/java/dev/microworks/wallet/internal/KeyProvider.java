@@ -41,6 +41,13 @@ interface KeyProvider {
    */
   Kek kek(TenantId tenant, int version, byte[] stored);
 
+  /**
+   * The wallet found that the provider's key does not open the stored KEKs (a wrong master key):
+   * the provider should forget it and look for its key again (as it does while sealed), so a
+   * corrected key is picked up without a restart. No-op by default.
+   */
+  default void keyRejected(String reason) {}
+
   /** An AES-256-GCM key-encryption key. */
   interface Kek {
 

@@ -60,6 +60,13 @@ final class LocalKeyProvider implements KeyProvider {
   }
 
   @Override
+  public synchronized void keyRejected(String reason) {
+    master = null;
+    sealedReason = reason;
+    checkedAt = clock.instant();
+  }
+
+  @Override
   public byte[] createKek(TenantId tenant, int version) {
     byte[] kek = TinkKeys.raw(TinkKeys.newKey());
     try {

@@ -78,6 +78,7 @@ final class WalletService implements Wallet, WalletKeys {
       return new WalletState(ring.provider().id(), false, null);
     } catch (KeyUnavailableException e) {
       ring.forget();
+      ring.provider().keyRejected(e.getMessage());
       if (!e.getMessage().equals(verifiedFailure)) {
         log.warn("Wallet sealed: {}", e.getMessage());
       }
