@@ -123,12 +123,9 @@ final class CredentialBody {
             }
           }
         } else {
+          // the name is not quoted back: a stray top-level name may be a pasted secret
           throw problem(
-              json,
-              "unknown property \""
-                  + shortened(property)
-                  + "\"; the body has \"fields\" and"
-                  + " optionally \"expires_at\"");
+              json, "unknown property; the body has \"fields\" and optionally \"expires_at\"");
         }
       }
       expect(json, json.currentToken() == JsonToken.END_OBJECT, "the end of the object");
