@@ -77,6 +77,79 @@ abstract class IntegrationApiIntegrationTests {
   }
 
   @Test
+  void credentialSlotsAreWriteOnlyCheckedAgainstTheSpecAndGoWithTheirIntegration()
+      throws IOException {
+    String yaml = SpecFixtures.resource("/integrations/demo-sor-offset.yaml");
+    assertThat(api.post(API, YAML, yaml).statusCode()).isEqualTo(201);
+    String slots = API + "/demo-sor-offset/credentials";
+
+    JsonNode declared = ApiClient.json(api.get(slots));
+    assertThat(declared).hasSize(2);
+    assertThat(declared.get(0).get("slot").asString()).isEqualTo("demo-sor-service");
+    assertThat(declared.get(0).get("used_for").asString()).isEqualTo("service account");
+    assertThat(declared.get(1).get("slot").asString()).isEqualTo("demo-sor-user-actions");
+    assertThat(declared.get(1).get("required_fields").toString()).contains("clientId");
+    assertThat(declared.get(0).get("set").asBoolean()).isFalse();
+    assertThat(declared.get(0).get("required_fields").toString())
+        .contains("clientId", "clientSecret");
+
+    HttpResponse<String> unknownSlot =
+        api.put(slots + "/nope", "application/json", "{\"fields\": {\"key\": \"k\"}}");
+    assertThat(unknownSlot.statusCode()).isEqualTo(422);
+    assertThat(ApiClient.json(unknownSlot).get("detail").asString())
+        .contains("no slot 'nope'", "[demo-sor-service, demo-sor-user-actions]");
+    HttpResponse<String> missing =
+        api.put(
+            slots + "/demo-sor-service",
+            "application/json",
+            "{\"fields\": {\"clientId\": \"c\", \"password\": \"p-value\"}}");
+    assertThat(missing.statusCode()).isEqualTo(422);
+    assertThat(ApiClient.json(missing).get("detail").asString())
+        .contains("Missing: [clientSecret]", "Not fields of this slot: [password]")
+        .doesNotContain("p-value");
+
+    HttpResponse<String> set =
+        api.put(
+            slots + "/demo-sor-service",
+            "application/json",
+            "{\"fields\": {\"client_id\": \"the-id\", \"clientSecret\": \"the-secret\"},"
+                + " \"expires_at\": \"2030-01-01T00:00:00Z\"}");
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    assertThat(set.body()).doesNotContain("the-secret", "the-id");
+    JsonNode metadata = ApiClient.json(api.get(slots + "/demo-sor-service"));
+    assertThat(metadata.get("set").asBoolean()).isTrue();
+    assertThat(metadata.get("fields_set").toString()).contains("clientId", "clientSecret");
+    assertThat(metadata.get("set_by").asString()).isNotBlank();
+    assertThat(metadata.get("expires_at").asString()).isEqualTo("2030-01-01T00:00:00Z");
+    assertThat(metadata.get("key_version").asInt()).isPositive();
+    // the export carries the slot's name, never its value
+    String exported = api.get(API + "/demo-sor-offset/spec").body();
+    assertThat(exported).contains("demo-sor-service").doesNotContain("the-secret", "the-id");
+    assertThat(api.get(API + "/demo-sor-offset").body()).doesNotContain("the-secret");
+    assertThat(api.get("/api/v1/wallet/credentials?kind=service_account").body())
+        .contains("demo-sor-offset")
+        .doesNotContain("the-secret");
+
+    assertThat(api.delete(slots + "/demo-sor-service").statusCode()).isEqualTo(204);
+    assertThat(api.delete(slots + "/demo-sor-service").statusCode()).isEqualTo(404);
+    assertThat(
+            api.put(
+                    slots + "/demo-sor-service",
+                    "application/json",
+                    "{\"fields\": {\"clientId\": \"a\", \"clientSecret\": \"b\"}}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(api.delete(API + "/demo-sor-offset").statusCode()).isEqualTo(204);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM wallet_credential WHERE owner = 'demo-sor-offset'")
+                .query(Long.class)
+                .single())
+        .as("an integration's credentials go with it")
+        .isZero();
+    assertThat(api.get(slots).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void eachExampleSpecIsCreatedReadListedUpdatedAndDeleted() throws IOException {
     List<String> ids = new ArrayList<>();
     for (Resource example : examples()) {
