@@ -68,6 +68,9 @@ class ApiSecurityConfiguration {
                 .permitAll()
                 .anyRequest()
                 .denyAll());
+    // no login page to return to: a denied request is not saved (nor its URL logged at DEBUG, nor
+    // a session made for it)
+    http.requestCache(cache -> cache.disable());
     return http.build();
   }
 

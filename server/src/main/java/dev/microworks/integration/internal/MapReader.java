@@ -319,6 +319,11 @@ final class MapReader {
     return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
   }
 
+  /**
+   * What a node is, never what it holds: a value in the wrong place may be a secret (a header
+   * written as one line, {@code "Authorization: Bearer ..."}); the problem's line and column say
+   * where it is.
+   */
   static String describe(Node node) {
     if (node instanceof MappingNode) {
       return "a mapping";
@@ -326,6 +331,6 @@ final class MapReader {
     if (node instanceof SequenceNode) {
       return "a list";
     }
-    return "'" + ((ScalarNode) node).getValue() + "'";
+    return "a single value";
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -65,7 +66,8 @@ class SyncController {
     try {
       return SyncMode.valueOf(mode.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("mode must be full or incremental, was '" + mode + "'");
+      // not quoted: a parameter may hold anything, a pasted secret included
+      throw new IllegalArgumentException("mode must be full or incremental");
     }
   }
 
@@ -73,6 +75,22 @@ class SyncController {
   ProblemDetail notFound(NoSuchElementException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setTitle("Not found");
+    return problem;
+  }
+
+  /** Without the value, which may be anything (Spring's own message quotes it). */
+  @ExceptionHandler(TypeMismatchException.class)
+  ProblemDetail wrongType(TypeMismatchException e) {
+    Class<?> type = e.getRequiredType();
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "'"
+                + e.getPropertyName()
+                + "' is not a valid "
+                + (type == null ? "value" : type.getSimpleName())
+                + ".");
+    problem.setTitle("Bad request");
     return problem;
   }
 
