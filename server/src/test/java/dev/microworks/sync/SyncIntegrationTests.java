@@ -165,6 +165,29 @@ abstract class SyncIntegrationTests {
     assertTableEquals(id, "expenses", "expenses", "status", "amount", "updated_at");
     long sorComments = sor.all("tickets").stream().mapToLong(t -> t.get("comments").size()).sum();
     assertThat(comments(id)).isEqualTo(sorComments);
+    assertLookupFindsExactlyTheAssigneesTickets(id);
+  }
+
+  /** The blind index of a lookup column finds exactly the records with that value. */
+  private void assertLookupFindsExactlyTheAssigneesTickets(String id) {
+    List<JsonNode> tickets = sor.all("tickets");
+    String email = tickets.get(tickets.size() / 2).get("assignee_email").asString();
+    List<String> expected =
+        tickets.stream()
+            .filter(t -> email.equalsIgnoreCase(t.get("assignee_email").asString()))
+            .map(t -> t.get("key").asString())
+            .sorted()
+            .toList();
+    assertThat(
+            cache.lookup(
+                new TableRef(TenantId.DEFAULT, id, "tickets"),
+                "assignee_email",
+                " " + email.toUpperCase(java.util.Locale.ROOT),
+                100_000))
+        .extracting(CachedRecord::key)
+        .as("tickets assigned to " + email)
+        .isNotEmpty()
+        .containsExactlyElementsOf(expected);
   }
 
   private long comments(String id) {

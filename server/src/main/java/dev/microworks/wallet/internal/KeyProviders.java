@@ -5,26 +5,66 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Function;
 
-/** Builds the non-default key providers from their properties. */
+/** The key provider factories, by id. */
 final class KeyProviders {
 
+  /** Every provider this server can use. */
+  static final List<KeyProviderFactory> FACTORIES =
+      List.of(
+          new KeyProviderFactory() {
+            @Override
+            public String id() {
+              return LocalKeyProvider.ID;
+            }
+
+            @Override
+            public KeyProvider create(
+                WalletProperties properties, Function<String, String> environment, Clock clock) {
+              return new LocalKeyProvider(properties.local().masterKeyFile(), environment, clock);
+            }
+          },
+          new KeyProviderFactory() {
+            @Override
+            public String id() {
+              return Pkcs11KeyProvider.ID;
+            }
+
+            @Override
+            public KeyProvider create(
+                WalletProperties properties, Function<String, String> environment, Clock clock) {
+              return pkcs11(properties, environment, clock);
+            }
+          });
+
   private KeyProviders() {}
+
+  /** The provider {@code microworks.wallet.provider} names. */
+  static KeyProvider create(
+      WalletProperties properties, Function<String, String> environment, Clock clock) {
+    return FACTORIES.stream()
+        .filter(factory -> factory.id().equals(properties.provider()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "microworks.wallet.provider must be one of "
+                        + FACTORIES.stream().map(KeyProviderFactory::id).toList()
+                        + ", not '"
+                        + properties.provider()
+                        + "'"))
+        .create(properties, environment, clock);
+  }
 
   /**
    * The configured {@code pkcs11} provider. The PIN comes from {@value
    * Pkcs11KeyProvider#PIN_VARIABLE} or the PIN file; a missing library or token seals the wallet
    * (with the reason) rather than stopping the start, but missing settings stop it.
    */
-  static KeyProvider pkcs11(
+  private static KeyProvider pkcs11(
       WalletProperties properties, Function<String, String> environment, Clock clock) {
-    if (!Pkcs11KeyProvider.ID.equals(properties.provider())) {
-      throw new IllegalStateException(
-          "microworks.wallet.provider must be 'local' or 'pkcs11', not '"
-              + properties.provider()
-              + "'");
-    }
     WalletProperties.Pkcs11 pkcs11 = properties.pkcs11();
     if (pkcs11.library() == null || pkcs11.slot() == null) {
       throw new IllegalStateException(

@@ -17,6 +17,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The data cache's keys per tenant, stored in the wallet as the secret {@code cache_key:cache/v1}
@@ -29,10 +32,15 @@ final class WalletCacheKeys implements CacheKeys {
   private static final Access ACCESS = new Access(Purpose.CACHE, "cache");
 
   private final WalletService wallet;
+  private final TransactionTemplate ownTransaction;
   private final Map<TenantId, Keys> opened = new ConcurrentHashMap<>();
 
-  WalletCacheKeys(WalletService wallet) {
+  WalletCacheKeys(WalletService wallet, PlatformTransactionManager transactions) {
     this.wallet = wallet;
+    // keys are created in a transaction of their own: were they created inside a sync's
+    // transaction that then rolled back, this node would go on using keys that were never stored
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Override
@@ -51,7 +59,9 @@ final class WalletCacheKeys implements CacheKeys {
                   "payload", newKey(),
                   "hash", newKey(),
                   "index", newKey()))) {
-        wallet.putIfAbsent(tenant, NAME, fresh, "system"); // a concurrent creator may have won
+        // a concurrent creator (another node) may have won: then its keys are the ones
+        ownTransaction.executeWithoutResult(
+            status -> wallet.putIfAbsent(tenant, NAME, fresh, "system"));
       }
       return keys(wallet.open(tenant, NAME, ACCESS));
     }

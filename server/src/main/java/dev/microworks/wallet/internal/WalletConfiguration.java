@@ -33,11 +33,7 @@ class WalletConfiguration {
 
   @Bean
   KeyProvider keyProvider(WalletProperties properties, Optional<Clock> clock) {
-    Clock time = clock.orElse(Clock.systemUTC());
-    if (LocalKeyProvider.ID.equals(properties.provider())) {
-      return new LocalKeyProvider(properties.local().masterKeyFile(), System::getenv, time);
-    }
-    return KeyProviders.pkcs11(properties, System::getenv, time);
+    return KeyProviders.create(properties, System::getenv, clock.orElse(Clock.systemUTC()));
   }
 
   @Bean
@@ -52,8 +48,8 @@ class WalletConfiguration {
   }
 
   @Bean
-  CacheKeys cacheKeys(WalletService wallet) {
-    return new WalletCacheKeys(wallet);
+  CacheKeys cacheKeys(WalletService wallet, PlatformTransactionManager transactions) {
+    return new WalletCacheKeys(wallet, transactions);
   }
 
   /** Replaces Spring Modulith's serializer: events marked {@code SealedAtRest} are encrypted. */

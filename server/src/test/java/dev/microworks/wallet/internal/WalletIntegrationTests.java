@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The wallet on a real PostgreSQL with the local key provider; one subclass per database. */
 @SpringBootTest(properties = "microworks.sync.schedules-enabled=false")
@@ -51,6 +52,7 @@ abstract class WalletIntegrationTests {
   @Autowired JdbcClient jdbc;
   @Autowired Integrations integrations;
   @Autowired Synchronizations synchronizations;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   void aSecretIsStoredOnlyAsAnEnvelopeAndDecryptedOnlyForItsOwnIntegrationsSyncs() {
@@ -251,7 +253,9 @@ abstract class WalletIntegrationTests {
       try (SecretFields fields = wallet.open(TenantId.DEFAULT, name, Access.sync(id))) {
         assertThat(fields.has("clientId")).isTrue();
       }
-      new WalletCacheKeys(walletService).forTenant(TenantId.DEFAULT).contentHash(new byte[] {1});
+      new WalletCacheKeys(walletService, transactions)
+          .forTenant(TenantId.DEFAULT)
+          .contentHash(new byte[] {1});
 
       // an envelope from before the rotations (say, a restored backup) is refused
       jdbc.sql("UPDATE wallet_credential SET envelope = ?, kek_version = ? WHERE id = ?")
