@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * GET /api/v1/test/journal} (bootstrap token required). Inert otherwise; on the test classpath
  * only.
  */
+@PreAuthorize("hasRole('ADMIN')")
 @RestController
 @ConditionalOnProperty("microworks.test.journal")
 class RecordsChangedJournal {

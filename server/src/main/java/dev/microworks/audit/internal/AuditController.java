@@ -7,12 +7,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The audit log, read-only. */
+@PreAuthorize("hasRole('ADMIN')")
 @RestController
 @RequestMapping(path = "/api/v1/audit", produces = "application/json")
 @Tag(name = "Audit", description = "Who did what, when, with which outcome")

@@ -69,15 +69,17 @@ class BootstrapTokenAnnouncer implements ApplicationRunner {
     if (properties.tokenFile() != null) {
       log.warn(
           "{} It is in {} (permissions 600) and will not be shown again. Use it as"
-              + " 'Authorization: Bearer <token>' on /api/v1/**.",
+              + " 'Authorization: Bearer <token>' on /api/v1/**, or as the first password of {}"
+              + " at /login.",
           what,
-          properties.tokenFile().toAbsolutePath());
+          properties.tokenFile().toAbsolutePath(),
+          properties.adminEmail());
     } else {
       log.warn(banner(what, issued.get()));
     }
   }
 
-  private static String banner(String what, IssuedToken token) {
+  private String banner(String what, IssuedToken token) {
     return String.join(
         "\n",
         "",
@@ -86,7 +88,14 @@ class BootstrapTokenAnnouncer implements ApplicationRunner {
         "",
         "     " + token.reveal(),
         "",
-        " Call the admin API with the header   Authorization: Bearer " + token.reveal(),
+        " Sign in at /login (http://localhost:8080/login by default) as "
+            + properties.adminEmail()
+            + " with this token as the",
+        " password; you will choose a new password at once (until then the token is that"
+            + " account's password).",
+        " The token also authenticates the admin API as that user, with the header"
+            + "   Authorization: Bearer "
+            + token.reveal(),
         " e.g.  curl -H 'Authorization: Bearer <token>' http://localhost:8080/api/v1/integrations",
         " Only its hash is stored. Lost it? Start once with"
             + " --microworks.identity.bootstrap.rotate=true for a new one.",

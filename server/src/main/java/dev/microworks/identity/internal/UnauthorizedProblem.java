@@ -9,6 +9,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The API's 401 and 403 as problem JSON (RFC 9457) with {@code WWW-Authenticate: Bearer} (RFC
@@ -16,12 +17,22 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 final class UnauthorizedProblem implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-  private static final String MISSING =
-      "This API needs the bootstrap admin token: send 'Authorization: Bearer mwb_...'. It was"
-          + " shown once, at the server's first start (or written to"
-          + " microworks.identity.bootstrap.token-file).";
-  private static final String INVALID =
-      "The bearer token is not the current bootstrap admin token (it may have been rotated).";
+  static final String MISSING =
+      "This API needs authentication: send 'Authorization: Bearer mwp_...' with a personal access"
+          + " token, or 'Authorization: Bearer mwb_...' with the bootstrap admin token (shown once,"
+          + " at the server's first start), or the session cookie of a sign-in at /login.";
+  static final String INVALID =
+      "The bearer token is not valid: unknown, revoked or expired, its user is disabled, or it is"
+          + " not the current bootstrap admin token (it may have been rotated).";
+  static final String NOT_API = "This path is not part of the API.";
+  static final String ROLE = "Your roles do not allow this request.";
+  static final String CSRF =
+      "A request that changes something with a session cookie needs the session's CSRF token in"
+          + " the X-CSRF-TOKEN header (or use a bearer token instead of the cookie).";
+  static final String PASSWORD_CHANGE =
+      "Set a new password first: POST /api/v1/me/password, or the page /account/password.";
+  static final String SECOND_FACTOR =
+      "Finish signing in first: the second factor is still due at /login/totp.";
 
   @Override
   public void commence(
@@ -43,7 +54,19 @@ final class UnauthorizedProblem implements AuthenticationEntryPoint, AccessDenie
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
       throws IOException {
-    write(response, 403, "Forbidden", "This path is not part of the API.", null);
+    String detail;
+    if (denied instanceof CsrfException) {
+      detail = CSRF;
+    } else if (DeclaredAccess.deniedForLackOfHandler(request)) {
+      detail = NOT_API;
+    } else {
+      detail = ROLE;
+    }
+    forbidden(response, detail);
+  }
+
+  void forbidden(HttpServletResponse response, String detail) throws IOException {
+    write(response, 403, "Forbidden", detail, null);
   }
 
   private static void write(

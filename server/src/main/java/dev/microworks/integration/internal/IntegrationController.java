@@ -21,6 +21,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +36,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Saved integrations over HTTP, for the default tenant until there are more. Specs go in as YAML;
  * answers are JSON; errors are RFC 9457 problem JSON.
  */
+@PreAuthorize("hasRole('MICROAPP_ADMIN')")
 @RestController
 @RequestMapping(path = "/api/v1/integrations", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Integrations", description = "Save, read and delete integration specs")

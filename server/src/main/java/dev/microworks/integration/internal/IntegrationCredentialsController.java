@@ -27,6 +27,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +41,7 @@ import org.springframework.web.server.ResponseStatusException;
  * The credential slots of an integration, write-only: set, replace and delete secrets; reading
  * gives metadata (which fields are set, when, by whom, when last used), never a value.
  */
+@PreAuthorize("hasRole('MICROAPP_ADMIN')")
 @RestController
 @RequestMapping(path = "/api/v1/integrations/{id}/credentials", produces = "application/json")
 @Tag(

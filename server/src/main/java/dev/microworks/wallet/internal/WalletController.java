@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The wallet's state and its key administration. Never a key or a secret value. */
+@PreAuthorize("hasRole('ADMIN')")
 @RestController
 @RequestMapping(path = "/api/v1/wallet", produces = "application/json")
 @Tag(name = "Wallet", description = "State, key rotation, minimum key version, stored secrets")

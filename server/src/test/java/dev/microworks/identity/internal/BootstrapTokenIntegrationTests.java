@@ -114,7 +114,7 @@ abstract class BootstrapTokenIntegrationTests {
   }
 
   @Test
-  void healthInfoMetricsAndTheApiDocumentAreOpenAndEverythingElseIsDenied() {
+  void healthInfoMetricsAndTheApiDocumentAreOpenAndEverythingElseIsDeniedOrSignedInFor() {
     ApiClient anonymous = api(null);
     assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
     assertThat(anonymous.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
@@ -122,7 +122,10 @@ abstract class BootstrapTokenIntegrationTests {
     assertThat(anonymous.get("/actuator/prometheus").statusCode()).isEqualTo(200);
     assertThat(anonymous.get("/v3/api-docs").statusCode()).isEqualTo(200);
 
-    assertThat(anonymous.get("/").statusCode()).isEqualTo(403);
+    HttpResponse<String> home = anonymous.get("/");
+    assertThat(home.statusCode()).as("the home page sends to the sign-in page").isEqualTo(302);
+    assertThat(home.headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
     assertThat(anonymous.get("/actuator/env").statusCode()).isEqualTo(403);
     assertThat(anonymous.get("/api/v2/anything").statusCode()).isEqualTo(401);
   }
@@ -144,7 +147,7 @@ abstract class BootstrapTokenIntegrationTests {
 
   private BootstrapTokenAnnouncer announcer(boolean rotate, Path file) {
     return new BootstrapTokenAnnouncer(
-        tokens, new BootstrapTokenProperties(rotate, file), transactions);
+        tokens, new BootstrapTokenProperties(rotate, file, "admin@localhost"), transactions);
   }
 
   private ApiClient api(String token) {
