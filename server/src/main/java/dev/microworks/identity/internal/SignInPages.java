@@ -3,6 +3,7 @@ package dev.microworks.identity.internal;
 import dev.microworks.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,12 +53,13 @@ class SignInPages {
     UserAuthentication user = (UserAuthentication) authentication;
     Account account = users.account(user.user().id()).orElseThrow();
     model.addAttribute("user", users.view(account));
-    model.addAttribute(
-        "roles",
-        java.util.Arrays.stream(Role.values())
-            .filter(role -> user.roles().stream().anyMatch(held -> held.includes(role)))
-            .map(Role::name)
-            .toList());
+    List<String> held = new ArrayList<>();
+    for (Role role : Role.values()) {
+      if (user.roles().stream().anyMatch(granted -> granted.includes(role))) {
+        held.add(0, role.name()); // the highest first
+      }
+    }
+    model.addAttribute("roles", held);
     return "home";
   }
 
