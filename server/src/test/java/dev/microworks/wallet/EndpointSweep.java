@@ -13,8 +13,8 @@ import org.assertj.core.api.SoftAssertions;
  * Calls an endpoint every way a client might: with a plausible body, an empty one and malformed
  * ones full of canaries, with canaries in every query parameter and in headers, and with a method
  * it does not declare. Reads see two integrations (their path variables given as "subjects");
- * writes and deletes only the second. The admin gets no server error; anyone else gets 401 from the
- * API.
+ * writes and deletes only the second. Signed-in callers get no server error (and never a 401);
+ * anyone else gets 401 from the API.
  */
 final class EndpointSweep {
 
@@ -154,6 +154,12 @@ final class EndpointSweep {
       String what = answer.request().method() + " " + operation.path() + " as " + caller.name();
       if (caller.isAdmin()) {
         softly.assertThat(answer.statusCode()).as(what + ": " + answer.body()).isLessThan(500);
+      } else if (caller.signedIn()) {
+        softly
+            .assertThat(answer.statusCode())
+            .as(what + ": " + answer.body())
+            .isLessThan(500)
+            .isNotEqualTo(401);
       } else {
         softly.assertThat(answer.statusCode()).as(what).isEqualTo(401);
       }
@@ -169,6 +175,20 @@ final class EndpointSweep {
       case "PUT /api/v1/integrations/{id}/credentials/{slot}" ->
           DemoSpecs.credential(Map.of("clientId", watch.canary(), "clientSecret", watch.canary()));
       case "PUT /api/v1/wallet/keys/minimum-version" -> "{\"version\": 1}";
+      case "POST /api/v1/users" ->
+          "{\"email\": \"leak-swept@example.org\", \"password\": \""
+              + watch.canary()
+              + "\", \"roles\": [\"USER\"]}";
+      case "PATCH /api/v1/users/{id}" -> "{\"display_name\": \"Leak swept\"}";
+      case "POST /api/v1/groups" -> "{\"name\": \"leak-swept\", \"roles\": [\"USER\"]}";
+      case "PUT /api/v1/groups/{id}/roles" -> "{\"roles\": [\"USER\"]}";
+      case "POST /api/v1/me/password" ->
+          "{\"current_password\": \""
+              + watch.canary()
+              + "\", \"new_password\": \""
+              + watch.canary()
+              + "\"}";
+      case "POST /api/v1/me/tokens" -> "{\"name\": \"leak swept\"}";
       default ->
           throw new AssertionError(
               operation + " takes a body " + operation.bodyTypes() + ": teach the leak test one");

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.microworks.MicroworksApplication;
 import dev.microworks.testsupport.ApiClient;
+import dev.microworks.testsupport.Browser;
 import dev.microworks.testsupport.DemoSor;
 import dev.microworks.testsupport.ServerProcess;
 import dev.microworks.testsupport.TestWallet;
@@ -47,9 +48,9 @@ import tools.jackson.databind.JsonNode;
  * malformed, truncated and oversized bodies, specs with inline secrets, query parameters and
  * headers. Every answer is searched as it arrives; the log is searched after the process stopped.
  *
- * <p>Principals: roles do not exist yet (they come with the next issue), so "every role" is today's
- * principals: the bootstrap admin token, no token (anonymous), a wrong bearer token and a Basic
- * password. When roles arrive, {@link #principals()} gets one caller per role.
+ * <p>Principals: no token (anonymous), a wrong bearer token, a Basic password, and one caller per
+ * role: a USER and a MICROAPP_ADMIN with personal access tokens (made through a real sign-in), and
+ * the bootstrap admin token (ADMIN). Their tokens and passwords are watched like the canaries.
  *
  * <p>The endpoints come from the application itself: every operation of its OpenAPI document
  * ({@code /v3/api-docs}) is called, so a new endpoint is covered without touching this test; one
@@ -95,9 +96,16 @@ class SecretLeakTests {
     }
 
     static final String ADMIN = "the bootstrap admin";
+    static final String USER = "a USER (personal access token)";
+    static final String MICROAPP_ADMIN = "a MICROAPP_ADMIN (personal access token)";
 
     boolean isAdmin() {
       return name.equals(ADMIN);
+    }
+
+    /** Whether the caller is authenticated (and so gets past 401). */
+    boolean signedIn() {
+      return isAdmin() || name.equals(USER) || name.equals(MICROAPP_ADMIN);
     }
   }
 
@@ -337,7 +345,7 @@ class SecretLeakTests {
     assertNoLeaks();
   }
 
-  /** Today's principals (no roles yet); the admin last, because its sweep deletes. */
+  /** Every principal; the admin last, because its sweep deletes (and it reads everything first). */
   private List<Caller> principals() {
     ApiClient none = new ApiClient(httpPort, null);
     String basic = "admin:" + watch.canary();
@@ -346,7 +354,38 @@ class SecretLeakTests {
         new Caller("anonymous", none, null),
         new Caller("a wrong bearer token", none, "Bearer mwb_" + watch.canary()),
         new Caller("a Basic password", none, "Basic " + LeakWatch.base64(basic)),
+        withRole(Caller.USER, "USER"),
+        withRole(Caller.MICROAPP_ADMIN, "MICROAPP_ADMIN"),
         admin);
+  }
+
+  /**
+   * A user holding {@code role}, made by the admin, signed in through the sign-in form, calling
+   * with a personal access token made through that session; its password and token are watched.
+   */
+  private Caller withRole(String name, String role) {
+    String email = "leak-" + role.toLowerCase(java.util.Locale.ROOT) + "@example.org";
+    String password = "leak test passphrase " + UUID.randomUUID();
+    watch.watch(password, "the password of " + email);
+    HttpResponse<String> created =
+        send(
+            admin,
+            "POST",
+            "/api/v1/users",
+            JSON_TYPE,
+            "{\"email\": \"%s\", \"password\": \"%s\", \"roles\": [\"%s\"],"
+                    .formatted(email, password, role)
+                + " \"must_change_password\": false}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    Browser browser = new Browser(httpPort);
+    assertThat(browser.signIn(email, password).headers().firstValue("Location")).hasValue("/");
+    browser.refreshCsrf();
+    HttpResponse<String> made =
+        browser.api("POST", "/api/v1/me/tokens", "{\"name\": \"leak test\"}");
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    String token = ApiClient.json(made).get("token").asString();
+    watch.watch(token, "the personal access token of " + email);
+    return new Caller(name, new ApiClient(httpPort, token), null);
   }
 
   /** The values of the API's path variables for one integration. */
@@ -359,7 +398,9 @@ class SecretLeakTests {
         "table",
         "tickets",
         "runId",
-        Objects.requireNonNullElse(run, UUID.randomUUID().toString()));
+        Objects.requireNonNullElse(run, UUID.randomUUID().toString()),
+        "userId",
+        UUID.randomUUID().toString());
   }
 
   private Map<String, String> canaryHeaders() {
