@@ -86,7 +86,7 @@ final class MalformedCredentials {
             "{\"clientSecret\": \"" + c() + "\", \"fields\": {" + CLIENT_ID + "}}",
             422,
             "Line 1, column ",
-            "unknown property \"clientSecret\""));
+            "unknown property;"));
     cases.add(
         json(
             "an expiry that is no instant",
