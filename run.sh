@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds Microworks and starts it with everything embedded: the demo system of record on :8081 and
 # the server on :8080 with an embedded PostgreSQL whose data stays in ./data/pg. Ctrl-C stops both.
-# Needs only JDK 17 and Maven. Ports: SERVER_PORT, DEMO_SOR_PORT.
+# Needs only JDK 17 and Maven. Ports: SERVER_PORT, DEMO_SOR_PORT. Plain HTTP on this machine only,
+# so the session cookie goes without its Secure flag here (microworks.identity.secure-cookie).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -45,8 +46,9 @@ cat <<BANNER
   Demo logins (demo SoR): alice / demo, bob / demo, carol / demo
   Demo SoR service account: API key 'demo-api-key', OAuth client 'microworks-sync'
   The demo integration 'demo-sor-offset' is created and synced at start.
-  API: http://127.0.0.1:$server_port/swagger-ui/index.html with the admin token in
-       data/bootstrap-token (written at the first start only), e.g.
+  Sign in: http://127.0.0.1:$server_port/login as admin@localhost; the first password is the token in
+       data/bootstrap-token (written at the first start only), then you choose your own.
+  API: http://127.0.0.1:$server_port/swagger-ui/index.html with that token, e.g.
        curl -H "Authorization: Bearer \$(cat data/bootstrap-token)" http://127.0.0.1:$server_port/api/v1/integrations
   Stop with Ctrl-C.
 
@@ -55,6 +57,7 @@ BANNER
 java -jar "server/target/microworks-server-$version-exec.jar" --server.port="$server_port" \
   --microworks.demo.enabled=true --microworks.demo.sor-url="http://127.0.0.1:$sor_port" \
   --microworks.identity.bootstrap.token-file=data/bootstrap-token \
+  --microworks.identity.secure-cookie=false \
   --microworks.wallet.local.master-key-file=data/master.key &
 server_pid=$!
 wait "$server_pid"
