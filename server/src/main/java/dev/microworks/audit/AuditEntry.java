@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param id position in the log (ascending)
  * @param tenant whose event it is
  * @param at when it happened
- * @param actor who did it: a user, {@code bootstrap-admin}, {@code sync:<integration>} or {@code
- *     system}
+ * @param actor who did it: a user's e-mail address, {@code anonymous} (sign-in attempts), {@code
+ *     sync:<integration>} or {@code system}
  * @param action what happened, dotted: {@code wallet.decrypt}, {@code wallet.refused}, {@code
  *     wallet.tamper}, {@code wallet.credential.set}...
  * @param target what it happened to (a credential's name, a key version), never a value

@@ -71,11 +71,7 @@ class JdbcUsers implements Users {
         .toList();
   }
 
-  /** Every user of the tenant, by e-mail. */
-  List<UserView> all(TenantId tenant) {
-    return accounts(tenant).stream().map(this::view).toList();
-  }
-
+  /** Every account of the tenant, by e-mail. */
   List<Account> accounts(TenantId tenant) {
     return jdbc.sql(
             "SELECT " + ACCOUNT_COLUMNS + " FROM app_user WHERE tenant_id = ? ORDER BY email")
