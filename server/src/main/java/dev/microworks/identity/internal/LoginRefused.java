@@ -15,7 +15,13 @@ final class LoginRefused extends BadCredentialsException {
     LOCKED,
     DISABLED,
     NOT_LOCAL,
-    /** Another sign-in provider (LDAP) refused it. */
+    /** The directory (LDAP) knows no such user, or the bind failed. */
+    DIRECTORY_REFUSED,
+    /** The directory could not be asked (unreachable, misconfigured search). */
+    DIRECTORY_UNAVAILABLE,
+    /** The directory vouched for the user, but provisioning refused the account. */
+    PROVISIONING_REFUSED,
+    /** Another sign-in provider refused it. */
     OTHER
   }
 

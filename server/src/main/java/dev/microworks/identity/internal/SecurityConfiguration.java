@@ -144,7 +144,8 @@ class SecurityConfiguration {
       List<AuthenticationProvider> providers,
       LoginThrottle throttle,
       Accounts accounts,
-      IdentityAudit audit)
+      IdentityAudit audit,
+      OidcSignIn oidc)
       throws Exception {
     AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
     AuthenticationEntryPoint forbidden = new Http403ForbiddenEntryPoint();
@@ -216,6 +217,8 @@ class SecurityConfiguration {
                             .commence(request, response, cause)))
         .addFilterAfter(new SessionCheckFilter(accounts, audit), SecurityContextHolderFilter.class)
         .addFilterAfter(PendingStepFilter.forPages(), AnonymousAuthenticationFilter.class);
+    // OpenID Connect sign-in, when a client registration is configured
+    oidc.configure(http);
     return http.build();
   }
 

@@ -24,11 +24,20 @@ class SignInPages {
   private final JdbcUsers users;
   private final PasswordChanges passwords;
   private final SignIns signIns;
+  private final OidcSignIn oidc;
+  private final LdapProperties ldap;
 
-  SignInPages(JdbcUsers users, PasswordChanges passwords, SignIns signIns) {
+  SignInPages(
+      JdbcUsers users,
+      PasswordChanges passwords,
+      SignIns signIns,
+      OidcSignIn oidc,
+      LdapProperties ldap) {
     this.users = users;
     this.passwords = passwords;
     this.signIns = signIns;
+    this.oidc = oidc;
+    this.ldap = ldap;
   }
 
   @GetMapping("/login")
@@ -44,6 +53,8 @@ class SignInPages {
       model.addAttribute("problem", LoginRefused.ANSWER);
     }
     model.addAttribute("signedOut", logout != null);
+    model.addAttribute("providers", oidc.providers());
+    model.addAttribute("directory", ldap.enabled());
     return "login";
   }
 
