@@ -5,12 +5,14 @@ import dev.microworks.tenant.TenantId;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.ldap.NamingException;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.ldap.SpringSecurityLdapTemplate;
 import org.springframework.security.ldap.authentication.BindAuthenticator;
 
@@ -63,20 +65,26 @@ final class LdapAuthenticationProvider implements AuthenticationProvider {
     try {
       entry =
           binds.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(login, password));
-    } catch (BadCredentialsException
-        | org.springframework.security.core.userdetails.UsernameNotFoundException e) {
+    } catch (BadCredentialsException | UsernameNotFoundException e) {
       throw new LoginRefused(LoginRefused.Reason.DIRECTORY_REFUSED);
-    } catch (AuthenticationException | org.springframework.ldap.NamingException e) {
+    } catch (AuthenticationException | NamingException e) {
       log.warn("LDAP sign-in failed at {}: {}", properties.url(), e.getClass().getSimpleName());
       throw new LoginRefused(LoginRefused.Reason.DIRECTORY_UNAVAILABLE);
     }
     String dn = entry.getNameInNamespace();
-    Set<String> groups =
-        searches.searchForSingleAttributeValues(
-            properties.groupSearchBase(),
-            properties.groupSearchFilter(),
-            new String[] {dn, login},
-            "cn");
+    Set<String> groups;
+    try {
+      groups =
+          searches.searchForSingleAttributeValues(
+              properties.groupSearchBase(),
+              properties.groupSearchFilter(),
+              new String[] {dn, login},
+              "cn");
+    } catch (NamingException e) {
+      log.warn(
+          "LDAP group search failed at {}: {}", properties.url(), e.getClass().getSimpleName());
+      throw new LoginRefused(LoginRefused.Reason.DIRECTORY_UNAVAILABLE);
+    }
     Account account;
     try {
       account =
