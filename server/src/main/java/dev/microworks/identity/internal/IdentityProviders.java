@@ -52,20 +52,20 @@ class IdentityProviders {
   @Order(1)
   @ConditionalOnProperty(prefix = "microworks.identity.ldap", name = "url")
   AuthenticationProvider ldapPasswords(
-      LdapProperties properties, UserProvisioning provisioning, SignIns signIns) {
+      LdapProperties properties, UserProvisioning provisioning, SignIns signIns, JdbcUsers users) {
     DefaultSpringSecurityContextSource directory = directory(properties);
-    FilterBasedLdapUserSearch users =
+    FilterBasedLdapUserSearch search =
         new FilterBasedLdapUserSearch(
             properties.userSearchBase(), properties.userSearchFilter(), directory);
     BindAuthenticator binds = new BindAuthenticator(directory);
-    binds.setUserSearch(users);
+    binds.setUserSearch(search);
     try {
       binds.afterPropertiesSet();
     } catch (Exception e) {
       throw new IllegalStateException("microworks.identity.ldap: " + e.getMessage(), e);
     }
     return new LdapAuthenticationProvider(
-        binds, new SpringSecurityLdapTemplate(directory), properties, provisioning, signIns);
+        binds, new SpringSecurityLdapTemplate(directory), properties, provisioning, signIns, users);
   }
 
   /** The directory connection; every problem with the properties named at once. */

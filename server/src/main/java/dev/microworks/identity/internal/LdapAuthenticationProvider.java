@@ -22,9 +22,10 @@ import org.springframework.security.ldap.authentication.BindAuthenticator;
  * search; then provision the user just in time ({@link UserProvisioning}, source LDAP, external id
  * the entry's DN, groups the groups' {@code cn}).
  *
- * <p>Asked after the local accounts, through {@link LoginAuthenticationManager}, so the throttle
- * and the audit apply. An unknown user, a wrong password, a directory that cannot be reached and a
- * refused provisioning all end in the same {@link LoginRefused}; the password is never logged.
+ * <p>The e-mail of a local account is not tried (its password never goes to the directory). Asked
+ * after the local accounts, through {@link LoginAuthenticationManager}, so the throttle and the
+ * audit apply. An unknown user, a wrong password, a directory that cannot be reached and a refused
+ * provisioning all end in the same {@link LoginRefused}; the password is never logged.
  */
 final class LdapAuthenticationProvider implements AuthenticationProvider {
 
@@ -35,13 +36,16 @@ final class LdapAuthenticationProvider implements AuthenticationProvider {
   private final LdapProperties properties;
   private final UserProvisioning provisioning;
   private final SignIns signIns;
+  private final JdbcUsers users;
 
   LdapAuthenticationProvider(
       BindAuthenticator binds,
       SpringSecurityLdapTemplate searches,
       LdapProperties properties,
       UserProvisioning provisioning,
-      SignIns signIns) {
+      SignIns signIns,
+      JdbcUsers users) {
+    this.users = users;
     this.binds = binds;
     this.searches = searches;
     this.properties = properties;
@@ -60,6 +64,13 @@ final class LdapAuthenticationProvider implements AuthenticationProvider {
     String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
     if (login.isEmpty() || password.isEmpty()) {
       throw new LoginRefused(LoginRefused.Reason.DIRECTORY_REFUSED);
+    }
+    if (users
+        .account(TenantId.DEFAULT, Emails.normalise(login))
+        .filter(account -> account.source() == UserSource.LOCAL)
+        .isPresent()) {
+      // a local account's password is not sent to the directory; the local refusal stands
+      return null;
     }
     DirContextOperations entry;
     try {

@@ -137,6 +137,21 @@ class LdapLoginTests {
         .isZero();
   }
 
+  @Test
+  void localAccountsSignInBesideTheDirectory_andTheirPasswordsAreNotTriedThere() {
+    Identities identities = new Identities(port, tokens);
+    String email = Identities.uniqueEmail("local-beside-ldap");
+    identities.user(email, "USER");
+
+    assertThat(answer(email, "wrong horse battery 42")).startsWith("302 /login?error\n");
+
+    assertThat(audit.recent(TenantId.DEFAULT, "identity.login.failed", 50))
+        .filteredOn(e -> e.target().equals(email))
+        .first()
+        .satisfies(e -> assertThat(e.details()).containsEntry("reason", "wrong_password"));
+    assertThat(identities.signedIn(email).get("/").statusCode()).isEqualTo(200);
+  }
+
   /** Status, Location and the page it leads to, without the CSRF token. */
   private String answer(String login, String password) {
     Browser browser = new Browser(port);
