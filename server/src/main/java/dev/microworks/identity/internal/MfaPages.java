@@ -1,5 +1,6 @@
 package dev.microworks.identity.internal;
 
+import dev.microworks.wallet.WalletSealedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneOffset;
@@ -24,6 +25,10 @@ class MfaPages {
 
   static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+
+  static final String SEALED =
+      "The wallet that keeps authenticator keys is sealed, so codes cannot be checked now."
+          + " Try again later, or ask an administrator to unseal it.";
 
   private final SecondFactors secondFactors;
   private final SignIns signIns;
@@ -56,7 +61,13 @@ class MfaPages {
     if (user.stage() != Stage.SECOND_FACTOR) {
       return "redirect:" + user.stage().page();
     }
-    SecondFactors.Outcome outcome = secondFactors.check(user, code);
+    SecondFactors.Outcome outcome;
+    try {
+      outcome = secondFactors.check(user, code);
+    } catch (WalletSealedException e) {
+      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+      return codePage(user, model, SEALED);
+    }
     if (outcome.check().passed()) {
       UserAuthentication next = signIns.secondFactorPassed(user);
       signIns.establish(next, request, response);
@@ -96,6 +107,9 @@ class MfaPages {
     } catch (IdentityException e) {
       response.setStatus(e.status().value());
       return statusPage(authentication, model, List.of(e.getMessage()));
+    } catch (WalletSealedException e) {
+      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+      return statusPage(authentication, model, List.of(SEALED));
     }
     response.setHeader("Cache-Control", "no-store");
     model.addAttribute("email", user.getName());
