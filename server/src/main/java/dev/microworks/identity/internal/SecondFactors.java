@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -217,12 +218,14 @@ class SecondFactors {
   Outcome check(UserAuthentication pending, String presented) {
     Account account = account(pending);
     Instant now = clock.instant();
-    Instant lockedUntil = lockedUntil(account.id());
-    if (lockedUntil != null && lockedUntil.isAfter(now)) {
+    Instant lockUntil = now.plus(LOCK_FOR);
+    OptionalInt attempt = countAttempt(account.id(), now, lockUntil);
+    if (attempt.isEmpty()) {
       audit.refused(
           account.tenant(), account.email(), "mfa.failed", account.email(), "reason", "locked");
-      return new Outcome(Check.LOCKED, lockedUntil);
+      return new Outcome(Check.LOCKED, lockedUntil(account.id()));
     }
+    Check check = Check.WRONG;
     String code = presented == null ? "" : presented.strip();
     if (code.chars().allMatch(Character::isDigit)) {
       OptionalLong step = verify(account, code);
@@ -230,44 +233,12 @@ class SecondFactors {
         if (advance(account.id(), step.getAsLong())) {
           return passed(account, Check.PASSED);
         }
-        return failed(account, Check.REPLAYED, now);
+        check = Check.REPLAYED;
       }
     } else if (useRecoveryCode(account.id(), code, now)) {
       audit.ok(account.tenant(), account.email(), "mfa.recovery-code-used", account.email());
       return passed(account, Check.RECOVERY_CODE_USED);
     }
-    return failed(account, Check.WRONG, now);
-  }
-
-  private Outcome passed(Account account, Check check) {
-    jdbc.sql(
-            "UPDATE app_user SET totp_failures = 0, totp_locked_until = NULL WHERE id = ?"
-                + " AND (totp_failures <> 0 OR totp_locked_until IS NOT NULL)")
-        .param(account.id().value())
-        .update();
-    audit.ok(
-        account.tenant(),
-        account.email(),
-        "mfa.passed",
-        account.email(),
-        "with",
-        check == Check.PASSED ? "totp" : "recovery_code");
-    return new Outcome(check, null);
-  }
-
-  private Outcome failed(Account account, Check check, Instant now) {
-    Instant lockUntil = now.plus(LOCK_FOR);
-    boolean locked =
-        jdbc.sql(
-                "UPDATE app_user SET totp_locked_until = CASE WHEN totp_failures + 1 >= ?"
-                    + " THEN ? ELSE totp_locked_until END,"
-                    + " totp_failures = CASE WHEN totp_failures + 1 >= ? THEN 0"
-                    + " ELSE totp_failures + 1 END"
-                    + " WHERE id = ? RETURNING totp_failures = 0")
-            .params(MAX_FAILURES, Timestamp.from(lockUntil), MAX_FAILURES, account.id().value())
-            .query(Boolean.class)
-            .optional()
-            .orElse(false);
     audit.refused(
         account.tenant(),
         account.email(),
@@ -275,7 +246,7 @@ class SecondFactors {
         account.email(),
         "reason",
         check == Check.REPLAYED ? "replayed" : "wrong_code");
-    if (locked) {
+    if (attempt.getAsInt() >= MAX_FAILURES) {
       audit.refused(
           account.tenant(),
           account.email(),
@@ -285,6 +256,45 @@ class SecondFactors {
           Long.toString(LOCK_FOR.toMinutes()));
       return new Outcome(Check.LOCKED, lockUntil);
     }
+    return new Outcome(check, null);
+  }
+
+  /**
+   * Counts an attempt as a failure before the code is checked (a right code resets the count), so
+   * that parallel guesses cannot all slip in before the lock: the row lock of the {@code UPDATE}
+   * orders them, and the {@value #MAX_FAILURES}th sets the lock. An expired lock starts the count
+   * again.
+   *
+   * @return the attempt's number in the run of failures; empty when locked
+   */
+  private OptionalInt countAttempt(UserId id, Instant now, Instant lockUntil) {
+    String next = "CASE WHEN totp_locked_until IS NULL THEN totp_failures + 1 ELSE 1 END";
+    return jdbc.sql(
+            "UPDATE app_user SET totp_failures = "
+                + next
+                + ", totp_locked_until = CASE WHEN "
+                + next
+                + " >= ? THEN CAST(? AS TIMESTAMPTZ) ELSE NULL END"
+                + " WHERE id = ? AND (totp_locked_until IS NULL OR totp_locked_until <= ?)"
+                + " RETURNING totp_failures")
+        .params(MAX_FAILURES, Timestamp.from(lockUntil), id.value(), Timestamp.from(now))
+        .query(Integer.class)
+        .optional()
+        .map(OptionalInt::of)
+        .orElse(OptionalInt.empty());
+  }
+
+  private Outcome passed(Account account, Check check) {
+    jdbc.sql("UPDATE app_user SET totp_failures = 0, totp_locked_until = NULL WHERE id = ?")
+        .param(account.id().value())
+        .update();
+    audit.ok(
+        account.tenant(),
+        account.email(),
+        "mfa.passed",
+        account.email(),
+        "with",
+        check == Check.PASSED ? "totp" : "recovery_code");
     return new Outcome(check, null);
   }
 
