@@ -189,6 +189,13 @@ final class EndpointSweep {
               + watch.canary()
               + "\"}";
       case "POST /api/v1/me/tokens" -> "{\"name\": \"leak swept\"}";
+      case "POST /api/v1/me/mfa/totp/confirm" -> "{\"code\": \"" + watch.canary() + "\"}";
+      case "POST /api/v1/me/mfa/totp/disable" ->
+          "{\"code\": \""
+              + watch.canary()
+              + "\", \"current_password\": \""
+              + watch.canary()
+              + "\"}";
       default ->
           throw new AssertionError(
               operation + " takes a body " + operation.bodyTypes() + ": teach the leak test one");

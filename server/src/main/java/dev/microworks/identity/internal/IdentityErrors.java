@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
       UserAdminController.class,
       GroupAdminController.class,
       MeController.class,
-      AccessTokenController.class
+      AccessTokenController.class,
+      MfaController.class
     })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IdentityErrors {

@@ -132,8 +132,10 @@ class RoleEndpointMatrixTests {
           Map.entry("/api/v1/runs", "MICROAPP_ADMIN"),
           Map.entry("/api/v1/me", "USER"),
           Map.entry("/api/v1/me/password", "signed in"),
+          Map.entry("/api/v1/me/mfa", "USER"),
           Map.entry("/account/", "signed in"),
           Map.entry("/login", "public"),
+          Map.entry("/login/totp", "signed in"),
           Map.entry("/error", "nobody"),
           Map.entry("/v3/api-docs", "public"),
           Map.entry("/swagger-ui", "public"));

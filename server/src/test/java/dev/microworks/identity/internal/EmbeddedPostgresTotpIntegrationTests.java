@@ -1,0 +1,6 @@
+package dev.microworks.identity.internal;
+
+import dev.microworks.testsupport.OnEmbeddedPostgres;
+
+@OnEmbeddedPostgres
+class EmbeddedPostgresTotpIntegrationTests extends TotpIntegrationTests {}
