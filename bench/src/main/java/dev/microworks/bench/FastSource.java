@@ -17,8 +17,9 @@ import java.util.concurrent.Executors;
  * arrays in memory, so a benchmark measures the sync pipeline, not the source. Runs as its own
  * process so its memory is not counted in the synced JVM's heap.
  *
- * <p>{@code GET /records?offset=&limit=[&updated_since=]} → {@code {"total":N,"items":[...]}};
- * {@code POST /mutate?percent=P} changes P % of the records (spread evenly) now.
+ * <p>{@code GET /records?offset=&limit=[&updated_since=][&count=C]} → {@code
+ * {"total":N,"items":[...]}} ({@code count} lists only the first C records: a warm-up); {@code POST
+ * /mutate?percent=P} changes P % of the records (spread evenly) now.
  */
 public final class FastSource {
 
@@ -86,6 +87,7 @@ public final class FastSource {
     Map<String, String> query = query(exchange.getRequestURI());
     int offset = Integer.parseInt(query.getOrDefault("offset", "0"));
     int limit = Integer.parseInt(query.getOrDefault("limit", "1000"));
+    int listed = Math.min(count, Integer.parseInt(query.getOrDefault("count", "" + count)));
     long since =
         query.containsKey("updated_since")
             ? Instant.parse(query.get("updated_since")).getEpochSecond()
@@ -93,9 +95,9 @@ public final class FastSource {
     StringBuilder page = new StringBuilder(limit * 700 + 64);
     int total;
     if (since == Long.MIN_VALUE) {
-      total = count;
+      total = listed;
       page.append("{\"total\":").append(total).append(",\"items\":[");
-      for (int i = offset; i < Math.min(count, offset + limit); i++) {
+      for (int i = offset; i < Math.min(listed, offset + limit); i++) {
         if (i > offset) {
           page.append(',');
         }
@@ -106,7 +108,7 @@ public final class FastSource {
       int matched = 0;
       int written = 0;
       page.append("{\"items\":[");
-      for (int i = 0; i < count; i++) {
+      for (int i = 0; i < listed; i++) {
         if (updated[i] >= since) {
           if (matched >= offset && written < limit) {
             if (written > 0) {

@@ -16,9 +16,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -28,16 +36,30 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The data-retrieval pipeline at scale, next to raw PostgreSQL COPY in the same run: a full sync of
- * N records (default 1,000,000) from a fast source in another process, an unchanged re-sync, and an
- * incremental sync after 1 % changed; prints records/s, the ratio to COPY and the peak heap.
+ * The data-retrieval pipeline at scale, next to raw PostgreSQL COPY in the same run: full syncs of
+ * N records (default 1,000,000) from a fast source in another process into an empty cache with
+ * cache encryption on and off, alternated (the overhead of encrypting payloads at rest), then,
+ * encrypted, an unchanged re-sync and an incremental sync after 1 % changed; prints records/s, the
+ * ratio to COPY and the peak heap.
  *
  * <p>Run from the repository root after {@code mvn -B -DskipTests package}:
  *
  * <pre>java -Xmx512m -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
- *   dev.microworks.bench.SyncBenchmark [records]</pre>
+ *   dev.microworks.bench.SyncBenchmark [records [pairs]]</pre>
+ *
+ * {@code pairs} (default 2) is how many full syncs each of encryption on and off gets.
  */
 public final class SyncBenchmark {
+
+  /** Records of the warm-up syncs each measured server runs before its measured one. */
+  private static final int WARM_UP_RECORDS = 50_000;
+
+  private static final int WARM_UP_PASSES = 2;
+
+  /** Before each measured sync: how long a quiet spell is sought, and the longest wait. */
+  private static final double QUIET_SAMPLE_SECONDS = 2;
+
+  private static final double QUIET_WAIT_SECONDS = 120;
 
   private static final AtomicLong PEAK_HEAP = new AtomicLong();
 
@@ -45,6 +67,7 @@ public final class SyncBenchmark {
 
   public static void main(String[] args) throws Exception {
     int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     startHeapSampler();
     int port = freePort();
     Process source =
@@ -59,60 +82,105 @@ public final class SyncBenchmark {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
-    Path data = Files.createTempDirectory("microworks-sync-bench");
-    try (ConfigurableApplicationContext server =
-        new SpringApplicationBuilder(MicroworksApplication.class)
-            .web(WebApplicationType.NONE)
-            .run(
-                "--microworks.database.embedded.data-directory=" + data.resolve("pg"),
-                "--microworks.sync.schedules-enabled=false",
-                "--db-scheduler.polling-interval=100ms",
-                "--logging.level.root=WARN",
-                "--logging.level.dev.microworks=WARN",
-                "--spring.main.banner-mode=off")) {
+    Path work = Files.createTempDirectory("microworks-sync-bench");
+    try {
+      Path masterKey = masterKeyFile(work);
       awaitSource(port);
-      Integrations integrations = server.getBean(Integrations.class);
-      Synchronizations syncs = server.getBean(Synchronizations.class);
-      integrations.save(TenantId.DEFAULT, spec(port), "bench.yaml");
-
       System.out.printf(
           Locale.ROOT,
-          "Sync benchmark, %,d records, max heap %d MB%n%n",
+          "Sync benchmark, %,d records, %d full syncs each with cache encryption on and off,"
+              + " max heap %d MB, %d processors%n%n",
           records,
-          Runtime.getRuntime().maxMemory() / 1024 / 1024);
-      double copy = copyBaseline(server.getBean(DataSource.class), records);
-      report("baseline: raw COPY of the same records into an empty table", records, copy, copy);
+          pairs,
+          Runtime.getRuntime().maxMemory() / 1024 / 1024,
+          Runtime.getRuntime().availableProcessors());
 
-      SyncRun full = sync(syncs, SyncMode.FULL);
-      report("full sync into an empty cache", full.recordsRead(), seconds(full), copy);
+      // Fairness. Encryption on and off run as separate servers one after the other in this JVM
+      // (the property is read once, at start-up), each on a fresh embedded PostgreSQL data
+      // directory, so every measured full sync starts from the same state: a new cluster, an
+      // empty cache table, no WAL, dead tuples, dirty pages or statistics left by another run
+      // (emptying one database between runs would leave those).
+      // - Warm-up: a first server, not measured, runs the COPY baseline and a full sync of all
+      //   records (measured, the JVM's first sync of that size took 10-25 % more CPU time than
+      //   later ones, in the JVM and in PostgreSQL alike, even after smaller warm-ups); then each
+      //   measured server warms up with two syncs of 50,000 records (its connection pool, code
+      //   paths of its mode), each followed by TRUNCATE, ANALYZE and CHECKPOINT.
+      // - Order: ABBA (on, off, off, on for two pairs; always ending with on), so whatever drifts
+      //   during the run (JIT, the load of a shared machine, the disk's cache) falls on both sides.
+      // - Noise: on a shared machine, another build changes a sync's time by tens of percent.
+      //   Each measured sync waits for a quiet spell (up to 2 minutes) and prints the CPU time
+      //   other processes took meanwhile; the overhead is given from the summed times, from the
+      //   best time of each side (the least disturbed run), and from the CPU time of the server
+      //   JVM and its PostgreSQL (less sensitive to other load, not insensitive).
+      // - What differs: only the payload at rest. Both modes compute the HMAC content hash and
+      //   the blind-index tokens; "off" stores the payload in clear (format 0) instead of
+      //   AES-256-GCM (format 1), which each run checks in the database.
+      double copy;
+      Path warmUpDirectory = work.resolve("pg-warm-up");
+      try (ConfigurableApplicationContext server = server(warmUpDirectory, masterKey, true, port)) {
+        copy = copyBaseline(server.getBean(DataSource.class), records);
+        report("baseline: raw COPY of the same records into an empty table", records, copy, copy);
+        warmUp(server, port, records);
+      }
+      deleteTree(warmUpDirectory);
 
-      SyncRun unchanged = sync(syncs, SyncMode.FULL);
-      report(
-          "unchanged full re-sync (no row written)",
-          unchanged.recordsRead(),
-          seconds(unchanged),
-          copy);
-      System.out.printf(
-          Locale.ROOT,
-          "    written: created %d, updated %d, deleted %d; unchanged %d%n",
-          unchanged.created(),
-          unchanged.updated(),
-          unchanged.deleted(),
-          unchanged.unchanged());
-      System.out.printf(
-          Locale.ROOT,
-          "    its database work is loading the cached hashes (nothing is written): %.2f s%n",
-          hashLoadSeconds(server.getBean(DataSource.class)));
-
-      mutate(port);
-      SyncRun incremental = sync(syncs, SyncMode.INCREMENTAL);
-      report(
-          "incremental after 1 % changed", incremental.recordsRead(), seconds(incremental), copy);
-      System.out.printf(
-          Locale.ROOT,
-          "    updated %d of %d read%n",
-          incremental.updated(),
-          incremental.recordsRead());
+      List<Boolean> order = order(pairs);
+      Map<Boolean, List<Measured>> measured = new HashMap<>();
+      Map<Boolean, Stored> stored = new HashMap<>();
+      for (int i = 0; i < order.size(); i++) {
+        boolean encrypt = order.get(i);
+        Path dataDirectory = work.resolve("pg-" + (i + 1));
+        try (ConfigurableApplicationContext server =
+            server(dataDirectory, masterKey, encrypt, port)) {
+          DataSource dataSource = server.getBean(DataSource.class);
+          for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
+            warmUp(server, port, Math.min(records, WARM_UP_RECORDS));
+          }
+          double waited = awaitQuiet(dataDirectory, source);
+          Cpu before = Cpu.now(dataDirectory, source);
+          SyncRun full = sync(server.getBean(Synchronizations.class), SyncMode.FULL);
+          Cpu used = Cpu.now(dataDirectory, source).minus(before);
+          stored.putIfAbsent(encrypt, stored(dataSource, encrypt ? 1 : 0, records));
+          measured
+              .computeIfAbsent(encrypt, mode -> new ArrayList<>())
+              .add(new Measured(seconds(full), used.total()));
+          report(
+              "full sync into an empty cache, encryption "
+                  + (encrypt ? "on " : "off")
+                  + " ("
+                  + (i + 1)
+                  + ")",
+              full.recordsRead(),
+              seconds(full),
+              copy);
+          System.out.printf(
+              Locale.ROOT,
+              "    CPU time: server JVM %.2f s + PostgreSQL %.2f s = %.2f s;"
+                  + " meanwhile the source %.2f s, other processes %.2f s%s%n",
+              used.jvm(),
+              used.postgres(),
+              used.total(),
+              used.source(),
+              used.others(),
+              waited > 1.5 * QUIET_SAMPLE_SECONDS
+                  ? String.format(
+                      Locale.ROOT, " (started after %.0f s waiting for a quiet machine)", waited)
+                  : "");
+          if (i == order.size() - 1) {
+            overhead(measured.get(true), measured.get(false));
+            System.out.printf(
+                Locale.ROOT,
+                "    stored payload %d bytes on average encrypted, %d clear;"
+                    + " cache table %,d MB encrypted, %,d MB clear%n",
+                stored.get(true).payloadBytes(),
+                stored.get(false).payloadBytes(),
+                stored.get(true).tableBytes() / 1024 / 1024,
+                stored.get(false).tableBytes() / 1024 / 1024);
+            resyncs(server, port, copy);
+          }
+        }
+        deleteTree(dataDirectory);
+      }
 
       System.out.printf(
           Locale.ROOT,
@@ -120,12 +188,293 @@ public final class SyncBenchmark {
           PEAK_HEAP.get() / 1024 / 1024);
     } finally {
       source.destroy();
+      deleteTree(work);
     }
   }
 
-  private static String spec(int port) {
+  /**
+   * Encryption on (true) or off for each measured full sync: {@code pairs} of each, in ABBA order
+   * ending with on (the server of the last one also measures the re-syncs, encrypted).
+   */
+  private static List<Boolean> order(int pairs) {
+    if (pairs < 1) {
+      throw new IllegalArgumentException("pairs must be at least 1: " + pairs);
+    }
+    List<Boolean> order = new ArrayList<>();
+    for (int pair = 0; pair < pairs; pair++) {
+      boolean onFirst = (pairs - 1 - pair) % 2 == 1;
+      order.add(onFirst);
+      order.add(!onFirst);
+    }
+    return order;
+  }
+
+  /** One measured full sync: its time and the CPU time it took (server JVM and PostgreSQL). */
+  private record Measured(double seconds, double cpuSeconds) {}
+
+  private static void overhead(List<Measured> on, List<Measured> off) {
+    double sumOn = on.stream().mapToDouble(Measured::seconds).sum();
+    double sumOff = off.stream().mapToDouble(Measured::seconds).sum();
+    double bestOn = on.stream().mapToDouble(Measured::seconds).min().orElseThrow();
+    double bestOff = off.stream().mapToDouble(Measured::seconds).min().orElseThrow();
+    double cpuOn = on.stream().mapToDouble(Measured::cpuSeconds).sum();
+    double cpuOff = off.stream().mapToDouble(Measured::cpuSeconds).sum();
+    System.out.printf(
+        Locale.ROOT,
+        "    encryption overhead on the full sync: %+.1f %% (total %.2f s on vs %.2f s off);"
+            + " best of each %+.1f %% (%.2f s vs %.2f s); CPU time %+.1f %% (%.2f s vs %.2f s)%n",
+        (sumOn / sumOff - 1) * 100,
+        sumOn,
+        sumOff,
+        (bestOn / bestOff - 1) * 100,
+        bestOn,
+        bestOff,
+        (cpuOn / cpuOff - 1) * 100,
+        cpuOn,
+        cpuOff);
+  }
+
+  /** With the full sync done: an unchanged full re-sync, then an incremental after 1 % changed. */
+  private static void resyncs(ConfigurableApplicationContext server, int port, double copy)
+      throws Exception {
+    Synchronizations syncs = server.getBean(Synchronizations.class);
+    SyncRun unchanged = sync(syncs, SyncMode.FULL);
+    report(
+        "unchanged full re-sync (no row written)",
+        unchanged.recordsRead(),
+        seconds(unchanged),
+        copy);
+    System.out.printf(
+        Locale.ROOT,
+        "    written: created %d, updated %d, deleted %d; unchanged %d%n",
+        unchanged.created(),
+        unchanged.updated(),
+        unchanged.deleted(),
+        unchanged.unchanged());
+    System.out.printf(
+        Locale.ROOT,
+        "    its database work is loading the cached hashes (nothing is written): %.2f s%n",
+        hashLoadSeconds(server.getBean(DataSource.class)));
+
+    mutate(port);
+    SyncRun incremental = sync(syncs, SyncMode.INCREMENTAL);
+    report("incremental after 1 % changed", incremental.recordsRead(), seconds(incremental), copy);
+    System.out.printf(
+        Locale.ROOT,
+        "    updated %d of %d read%n",
+        incremental.updated(),
+        incremental.recordsRead());
+  }
+
+  /**
+   * A server without web layer or schedules on its own data directory, the bench integration saved.
+   */
+  private static ConfigurableApplicationContext server(
+      Path dataDirectory, Path masterKey, boolean encrypt, int port) {
+    ConfigurableApplicationContext server =
+        new SpringApplicationBuilder(MicroworksApplication.class)
+            .web(WebApplicationType.NONE)
+            .run(
+                "--microworks.database.embedded.data-directory=" + dataDirectory,
+                "--microworks.wallet.provider=local",
+                "--microworks.wallet.local.master-key-file=" + masterKey,
+                "--microworks.cache.encryption.enabled=" + encrypt,
+                "--microworks.sync.schedules-enabled=false",
+                "--db-scheduler.polling-interval=100ms",
+                "--logging.level.root=WARN",
+                "--logging.level.dev.microworks=WARN",
+                // the warning that encryption is off is expected here
+                "--logging.level.dev.microworks.cache.internal.JdbcDataCache=ERROR",
+                // nor is an admin token of a throwaway database worth printing
+                "--logging.level.dev.microworks.identity.internal.BootstrapTokenAnnouncer=ERROR",
+                "--spring.main.banner-mode=off");
+    server.getBean(Integrations.class).save(TenantId.DEFAULT, spec("bench", port, 0), "bench.yaml");
+    return server;
+  }
+
+  /**
+   * A random master key for the wallet's local key provider (32 bytes in base64, owner-only), in
+   * the benchmark's work directory; the bench integration has {@code security: none}, so the wallet
+   * holds only the cache keys it creates on first use.
+   */
+  private static Path masterKeyFile(Path work) throws IOException {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    Path file = work.resolve("master.key");
+    try {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createFile(file); // in the temporary directory, which is the user's own
+    }
+    Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+    return file;
+  }
+
+  /**
+   * A full sync of the first {@code records} records through the same pipeline (another
+   * integration), then an empty cache again: truncated (a new, empty table file, as in a new
+   * cluster), analysed and checkpointed.
+   */
+  private static void warmUp(ConfigurableApplicationContext server, int port, int records)
+      throws Exception {
+    server
+        .getBean(Integrations.class)
+        .save(TenantId.DEFAULT, spec("warmup", port, records), "warmup.yaml");
+    sync(server.getBean(Synchronizations.class), "warmup", SyncMode.FULL);
+    execute(server, "TRUNCATE cache_record");
+    execute(server, "ANALYZE cache_record");
+    execute(server, "CHECKPOINT");
+    System.gc();
+  }
+
+  private static void execute(ConfigurableApplicationContext server, String sql) throws Exception {
+    try (Connection connection = server.getBean(DataSource.class).getConnection();
+        var statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /**
+   * CPU time used so far, in seconds: by this JVM, by the embedded PostgreSQL of a data directory
+   * (the postmaster, its live processes, and the ones that ended: the postmaster's children's
+   * time), by the source process, and by the whole machine (busy time of all processors, from
+   * /proc/stat). CPU time, unlike elapsed time, hardly depends on what else runs on the machine;
+   * the machine's busy time less ours shows how much else did.
+   */
+  private record Cpu(double jvm, double postgres, double source, double machine) {
+
+    private static final double TICKS_PER_SECOND = clockTicks();
+
+    static Cpu now(Path dataDirectory, Process source) throws IOException {
+      double jvm =
+          ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                  .getProcessCpuTime()
+              / 1e9;
+      long postmaster =
+          Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+      long ticks = ticks(postmaster, true);
+      for (ProcessHandle process :
+          ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants).toList()) {
+        ticks += ticks(process.pid(), false);
+      }
+      return new Cpu(
+          jvm,
+          ticks / TICKS_PER_SECOND,
+          ticks(source.pid(), false) / TICKS_PER_SECOND,
+          machineBusyTicks() / TICKS_PER_SECOND);
+    }
+
+    Cpu minus(Cpu earlier) {
+      return new Cpu(
+          jvm - earlier.jvm,
+          postgres - earlier.postgres,
+          source - earlier.source,
+          machine - earlier.machine);
+    }
+
+    /** The server's: this JVM's and its PostgreSQL's. */
+    double total() {
+      return jvm + postgres;
+    }
+
+    double others() {
+      return Math.max(0, machine - jvm - postgres - source);
+    }
+
+    /** utime + stime (+ cutime + cstime) from /proc/PID/stat; 0 if the process is gone. */
+    private static long ticks(long pid, boolean withChildren) {
+      String stat;
+      try {
+        stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      } catch (IOException gone) {
+        return 0;
+      }
+      // the fields after the command name in parentheses: state (field 3) first, utime is 14th
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return withChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+    }
+
+    /** All processors' busy time: the first line of /proc/stat less idle and iowait. */
+    private static long machineBusyTicks() throws IOException {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int i = 1; i < Math.min(fields.length, 9); i++) { // user .. steal, not guest
+        if (i != 4 && i != 5) { // idle, iowait
+          busy += Long.parseLong(fields[i]);
+        }
+      }
+      return busy;
+    }
+
+    private static double clockTicks() {
+      try {
+        Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+        String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        getconf.waitFor();
+        return Double.parseDouble(out.trim());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 100;
+      } catch (IOException | NumberFormatException e) {
+        return 100; // USER_HZ on every Linux
+      }
+    }
+  }
+
+  /** What the full sync stored: average payload size and the cache table's size on disk. */
+  private record Stored(long payloadBytes, long tableBytes) {}
+
+  /**
+   * Waits (at most {@link #QUIET_WAIT_SECONDS}) until other processes used less than a tenth of a
+   * processor over {@link #QUIET_SAMPLE_SECONDS}, while this server idles: on a shared machine a
+   * build running alongside changes a sync's time by tens of percent. Returns the seconds waited.
+   */
+  private static double awaitQuiet(Path dataDirectory, Process source) throws Exception {
+    long start = System.nanoTime();
+    while (true) {
+      Cpu before = Cpu.now(dataDirectory, source);
+      Thread.sleep((long) (QUIET_SAMPLE_SECONDS * 1000));
+      double others = Cpu.now(dataDirectory, source).minus(before).others();
+      double waited = (System.nanoTime() - start) / 1e9;
+      if (others < 0.1 * QUIET_SAMPLE_SECONDS || waited >= QUIET_WAIT_SECONDS) {
+        return waited;
+      }
+    }
+  }
+
+  /** Checks every cached bench record has the given payload format (0 clear, 1 AES-GCM). */
+  private static Stored stored(DataSource dataSource, int format, int records) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        var statement =
+            connection.prepareStatement(
+                "SELECT count(*) FILTER (WHERE get_byte(payload, 0) = ?), count(*),"
+                    + " avg(octet_length(payload))::bigint,"
+                    + " pg_total_relation_size('cache_record')"
+                    + " FROM cache_record WHERE integration_id = 'bench'")) {
+      statement.setInt(1, format);
+      try (var result = statement.executeQuery()) {
+        result.next();
+        if (result.getLong(1) != records || result.getLong(2) != records) {
+          throw new IllegalStateException(
+              result.getLong(1)
+                  + " of "
+                  + result.getLong(2)
+                  + " cached records have payload format "
+                  + format
+                  + ", expected all "
+                  + records);
+        }
+        return new Stored(result.getLong(3), result.getLong(4));
+      }
+    }
+  }
+
+  /** The source's records as an integration; {@code count} > 0 lists only the first ones. */
+  private static String spec(String id, int port, int count) {
     return """
-        id: bench
+        id: %s
         title: Benchmark source
         connection:
           base-url: http://127.0.0.1:%d
@@ -148,7 +497,7 @@ public final class SyncBenchmark {
               - {name: updated_at, type: datetime}
             list:
               full:
-                uri: /records
+                uri: /records%s
               incremental:
                 uri: /records
                 query:
@@ -164,11 +513,17 @@ public final class SyncBenchmark {
             updated-column: updated_at
             sync-window: P3650D
         """
-        .formatted(port);
+        .formatted(
+            id, port, count > 0 ? "\n        query:\n          count: \"" + count + "\"" : "");
   }
 
   private static SyncRun sync(Synchronizations syncs, SyncMode mode) throws InterruptedException {
-    SyncRun queued = syncs.syncNow(TenantId.DEFAULT, "bench", mode);
+    return sync(syncs, "bench", mode);
+  }
+
+  private static SyncRun sync(Synchronizations syncs, String integration, SyncMode mode)
+      throws InterruptedException {
+    SyncRun queued = syncs.syncNow(TenantId.DEFAULT, integration, mode);
     while (true) {
       SyncRun run = syncs.run(TenantId.DEFAULT, queued.id()).orElseThrow();
       if (run.status() == SyncStatus.FAILED) {
@@ -295,6 +650,15 @@ public final class SyncBenchmark {
             "heap-sampler");
     sampler.setDaemon(true);
     sampler.start();
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
   }
 
   private static int freePort() throws IOException {
