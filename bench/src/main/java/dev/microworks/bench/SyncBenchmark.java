@@ -8,6 +8,7 @@ import dev.microworks.sync.SyncStatus;
 import dev.microworks.sync.Synchronizations;
 import dev.microworks.tenant.TenantId;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -88,10 +89,11 @@ public final class SyncBenchmark {
       awaitSource(port);
       System.out.printf(
           Locale.ROOT,
-          "Sync benchmark, %,d records, %d full syncs each with cache encryption on and off,"
+          "Sync benchmark, %,d records, %d full sync%s each with cache encryption on and off,"
               + " max heap %d MB, %d processors%n%n",
           records,
           pairs,
+          pairs == 1 ? "" : "s",
           Runtime.getRuntime().maxMemory() / 1024 / 1024,
           Runtime.getRuntime().availableProcessors());
 
@@ -339,8 +341,8 @@ public final class SyncBenchmark {
    * CPU time used so far, in seconds: by this JVM, by the embedded PostgreSQL of a data directory
    * (the postmaster, its live processes, and the ones that ended: the postmaster's children's
    * time), by the source process, and by the whole machine (busy time of all processors, from
-   * /proc/stat). CPU time, unlike elapsed time, hardly depends on what else runs on the machine;
-   * the machine's busy time less ours shows how much else did.
+   * /proc/stat). CPU time depends less than elapsed time on what else runs on the machine; the
+   * machine's busy time less ours shows how much else did.
    */
   private record Cpu(double jvm, double postgres, double source, double machine) {
 
@@ -652,12 +654,18 @@ public final class SyncBenchmark {
     sampler.start();
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  /** Deletes a directory tree, best effort: what cannot be deleted is reported, not thrown. */
+  private static void deleteTree(Path root) {
     if (!Files.exists(root)) {
       return;
     }
     try (var paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      System.err.println("could not delete all of " + root + ": " + e);
+    }
+    if (Files.exists(root)) {
+      System.err.println("left behind: " + root);
     }
   }
 
