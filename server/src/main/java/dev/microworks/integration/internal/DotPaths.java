@@ -1,5 +1,6 @@
 package dev.microworks.integration.internal;
 
+import dev.microworks.integration.yaml.Problems;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -8,6 +8,7 @@ import dev.microworks.integration.PaginationSpec.NoPagination;
 import dev.microworks.integration.PaginationSpec.ODataPagination;
 import dev.microworks.integration.PaginationSpec.OffsetPagination;
 import dev.microworks.integration.PaginationSpec.PagePagination;
+import dev.microworks.integration.yaml.MapReader;
 import java.util.List;
 import java.util.Optional;
 

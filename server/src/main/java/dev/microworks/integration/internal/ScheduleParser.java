@@ -3,6 +3,8 @@ package dev.microworks.integration.internal;
 import dev.microworks.integration.ScheduleSpec;
 import dev.microworks.integration.ScheduleSpec.RunWindow;
 import dev.microworks.integration.ScheduleSpec.Trigger;
+import dev.microworks.integration.yaml.MapReader;
+import dev.microworks.integration.yaml.Problems;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;

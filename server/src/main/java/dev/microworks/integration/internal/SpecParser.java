@@ -10,6 +10,8 @@ import dev.microworks.integration.RelationshipSpec.Cardinality;
 import dev.microworks.integration.SecuritySpec;
 import dev.microworks.integration.TableSpec;
 import dev.microworks.integration.UserSecuritySpec;
+import dev.microworks.integration.yaml.MapReader;
+import dev.microworks.integration.yaml.Problems;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;

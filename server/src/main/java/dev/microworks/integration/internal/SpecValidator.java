@@ -10,6 +10,7 @@ import dev.microworks.integration.RelationshipSpec;
 import dev.microworks.integration.RequestSpec;
 import dev.microworks.integration.SecuritySpec;
 import dev.microworks.integration.TableSpec;
+import dev.microworks.integration.yaml.Problems;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

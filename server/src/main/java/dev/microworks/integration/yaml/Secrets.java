@@ -1,12 +1,12 @@
-package dev.microworks.integration.internal;
+package dev.microworks.integration.yaml;
 
 import java.util.Locale;
 import java.util.Set;
 
 /** Recognises names under which a secret would be written inline. */
-final class Secrets {
+public final class Secrets {
 
-  static final String INLINE_SECRET =
+  public static final String INLINE_SECRET =
       "inline secret: a spec must not contain secrets; name a credential slot"
           + " (credential: <slot>) and store the value in the wallet";
 
@@ -31,7 +31,7 @@ final class Secrets {
   private Secrets() {}
 
   /** Whether a key, header or query parameter of this name would carry a secret. */
-  static boolean isSecretName(String name) {
+  public static boolean isSecretName(String name) {
     String normalised = name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     return SECRET_KEYS.contains(normalised)
         || normalised.endsWith("password")

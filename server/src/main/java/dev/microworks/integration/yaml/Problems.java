@@ -1,4 +1,4 @@
-package dev.microworks.integration.internal;
+package dev.microworks.integration.yaml;
 
 import dev.microworks.integration.SpecProblem;
 import java.util.ArrayList;
@@ -13,32 +13,32 @@ import org.yaml.snakeyaml.nodes.Node;
  * Collects every problem of one spec, and remembers where each path was read, so cross-checks that
  * run on the model can still point at a line.
  */
-final class Problems {
+public final class Problems {
 
   private final String source;
   private final List<SpecProblem> problems = new ArrayList<>();
   private final Map<String, Mark> marks = new HashMap<>();
 
-  Problems(String source) {
+  public Problems(String source) {
     this.source = source;
   }
 
-  void remember(String path, Node node) {
+  public void remember(String path, Node node) {
     marks.putIfAbsent(path, node.getStartMark());
   }
 
-  void add(Node node, String path, String message) {
+  public void add(Node node, String path, String message) {
     add(node.getStartMark(), path, message);
   }
 
-  void add(Mark mark, String path, String message) {
+  public void add(Mark mark, String path, String message) {
     int line = mark == null ? 1 : mark.getLine() + 1;
     int column = mark == null ? 1 : mark.getColumn() + 1;
     problems.add(new SpecProblem(source, line, column, path, message));
   }
 
   /** A problem at {@code path}, located at the nearest remembered node on that path. */
-  void at(String path, String message) {
+  public void at(String path, String message) {
     add(nearestMark(path), path, message);
   }
 
@@ -55,11 +55,11 @@ final class Problems {
     return marks.get("");
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return problems.isEmpty();
   }
 
-  List<SpecProblem> sorted() {
+  public List<SpecProblem> sorted() {
     List<SpecProblem> sorted = new ArrayList<>(problems);
     sorted.sort(
         Comparator.comparingInt(SpecProblem::line)

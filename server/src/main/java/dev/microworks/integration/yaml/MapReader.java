@@ -1,4 +1,4 @@
-package dev.microworks.integration.internal;
+package dev.microworks.integration.yaml;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,11 +24,11 @@ import org.yaml.snakeyaml.nodes.Tag;
  * harmless fallback when a value is wrong, so reading goes on and every problem is found; {@link
  * #finish()} reports the keys nobody asked for.
  */
-final class MapReader {
+public final class MapReader {
 
-  final Problems problems;
-  final String path;
-  final MappingNode node;
+  public final Problems problems;
+  public final String path;
+  public final MappingNode node;
   private final Map<String, Node> values = new LinkedHashMap<>();
   private final Map<String, ScalarNode> keys = new LinkedHashMap<>();
   private final Set<String> known = new HashSet<>();
@@ -54,7 +54,7 @@ final class MapReader {
   }
 
   /** The mapping at {@code node}, or empty (and a problem) when it is something else. */
-  static Optional<MapReader> of(Problems problems, String path, Node node) {
+  public static Optional<MapReader> of(Problems problems, String path, Node node) {
     if (node instanceof MappingNode mapping) {
       return Optional.of(new MapReader(problems, path, mapping));
     }
@@ -62,12 +62,12 @@ final class MapReader {
     return Optional.empty();
   }
 
-  String child(String key) {
+  public String child(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 
   /** The value node of {@code key}; absent when missing or null ({@code key:} / {@code ~}). */
-  Optional<Node> node(String key) {
+  public Optional<Node> node(String key) {
     known.add(key);
     Node value = values.get(key);
     if (value == null || isNull(value)) {
@@ -77,15 +77,15 @@ final class MapReader {
     return Optional.of(value);
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     return node(key).isPresent();
   }
 
-  Optional<String> string(String key) {
+  public Optional<String> string(String key) {
     return node(key).flatMap(value -> scalar(value, child(key)));
   }
 
-  String requiredString(String key) {
+  public String requiredString(String key) {
     Optional<String> value = string(key);
     if (value.isEmpty() && !isPresentButWrong(key)) {
       missing(key);
@@ -93,7 +93,7 @@ final class MapReader {
     return value.orElse("");
   }
 
-  void missing(String key) {
+  public void missing(String key) {
     problems.add(keys.containsKey(key) ? keys.get(key) : node, child(key), "is required");
   }
 
@@ -102,7 +102,7 @@ final class MapReader {
     return value != null && !isNull(value);
   }
 
-  Optional<String> scalar(Node value, String at) {
+  public Optional<String> scalar(Node value, String at) {
     if (value instanceof ScalarNode scalar) {
       return Optional.of(scalar.getValue());
     }
@@ -110,7 +110,7 @@ final class MapReader {
     return Optional.empty();
   }
 
-  boolean bool(String key, boolean fallback) {
+  public boolean bool(String key, boolean fallback) {
     return string(key)
         .map(
             text -> {
@@ -124,7 +124,7 @@ final class MapReader {
         .orElse(fallback);
   }
 
-  int integer(String key, int fallback, int min, int max) {
+  public int integer(String key, int fallback, int min, int max) {
     return string(key)
         .map(
             text -> {
@@ -146,7 +146,7 @@ final class MapReader {
   }
 
   /** An ISO-8601 duration ({@code PT30S}, {@code PT15M}, {@code P90D}), positive or zero. */
-  Optional<Duration> duration(String key, boolean zeroAllowed) {
+  public Optional<Duration> duration(String key, boolean zeroAllowed) {
     return string(key)
         .flatMap(
             text -> {
@@ -177,13 +177,13 @@ final class MapReader {
   }
 
   /** One of {@code options} (keys as written in YAML), or {@code fallback} when absent. */
-  <E> E choice(String key, Map<String, E> options, E fallback) {
+  public <E> E choice(String key, Map<String, E> options, E fallback) {
     return string(key)
         .map(text -> choose(values.get(key), child(key), text, options, fallback))
         .orElse(fallback);
   }
 
-  <E> E choose(Node at, String atPath, String text, Map<String, E> options, E fallback) {
+  public <E> E choose(Node at, String atPath, String text, Map<String, E> options, E fallback) {
     E chosen = options.get(text);
     if (chosen == null) {
       problems.add(
@@ -196,11 +196,11 @@ final class MapReader {
   }
 
   /** An absolute http(s) URL. */
-  Optional<URI> httpUrl(String key) {
+  public Optional<URI> httpUrl(String key) {
     return string(key).flatMap(text -> parseHttpUrl(values.get(key), child(key), text));
   }
 
-  Optional<URI> parseHttpUrl(Node at, String atPath, String text) {
+  public Optional<URI> parseHttpUrl(Node at, String atPath, String text) {
     try {
       URI uri = new URI(text);
       if (uri.isAbsolute()
@@ -223,7 +223,7 @@ final class MapReader {
   }
 
   /** A sequence of single values. */
-  List<String> strings(String key) {
+  public List<String> strings(String key) {
     List<String> result = new ArrayList<>();
     node(key)
         .ifPresent(
@@ -243,7 +243,7 @@ final class MapReader {
   }
 
   /** A sequence of mappings, each read by {@code reader}. */
-  <T> List<T> list(String key, Function<MapReader, T> reader) {
+  public <T> List<T> list(String key, Function<MapReader, T> reader) {
     List<T> result = new ArrayList<>();
     node(key)
         .ifPresent(
@@ -262,12 +262,12 @@ final class MapReader {
   }
 
   /** The mapping at {@code key}, if present. */
-  Optional<MapReader> map(String key) {
+  public Optional<MapReader> map(String key) {
     return node(key).flatMap(value -> of(problems, child(key), value));
   }
 
   /** A mapping of names to single values, in order. */
-  Map<String, String> stringMap(String key, Function<String, Optional<String>> nameCheck) {
+  public Map<String, String> stringMap(String key, Function<String, Optional<String>> nameCheck) {
     Map<String, String> result = new LinkedHashMap<>();
     map(key)
         .ifPresent(
@@ -288,14 +288,14 @@ final class MapReader {
   }
 
   /** Reads this mapping with {@code reader}, then reports unknown keys. */
-  <T> T read(Function<MapReader, T> reader) {
+  public <T> T read(Function<MapReader, T> reader) {
     T result = reader.apply(this);
     finish();
     return result;
   }
 
   /** Reports every key no getter asked for: a typo must never be silently ignored. */
-  void finish() {
+  public void finish() {
     for (Map.Entry<String, ScalarNode> entry : keys.entrySet()) {
       String key = entry.getKey();
       if (known.contains(key)) {
@@ -315,7 +315,7 @@ final class MapReader {
     }
   }
 
-  static boolean isNull(Node node) {
+  public static boolean isNull(Node node) {
     return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
   }
 
@@ -324,7 +324,7 @@ final class MapReader {
    * written as one line, {@code "Authorization: Bearer ..."}); the problem's line and column say
    * where it is.
    */
-  static String describe(Node node) {
+  public static String describe(Node node) {
     if (node instanceof MappingNode) {
       return "a mapping";
     }
