@@ -29,6 +29,9 @@ public interface DataCache {
    */
   List<CachedRecord> lookup(TableRef table, String column, String value, int limit);
 
+  /** The records of a table with these keys (those that exist), ordered by key. */
+  List<CachedRecord> find(TableRef table, java.util.Collection<String> keys);
+
   /** The number of records in a table. */
   long count(TableRef table);
 

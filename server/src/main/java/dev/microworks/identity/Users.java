@@ -18,6 +18,9 @@ public interface Users {
   /** The names of the user's groups, sorted; empty for an unknown user. */
   List<String> groupsOf(TenantId tenant, UserId id);
 
+  /** Every active user of the tenant, by e-mail (microapps subscribed by all users). */
+  List<UserView> active(TenantId tenant);
+
   /** The members of the group named {@code groupName}, by e-mail; empty for an unknown group. */
   List<UserView> membersOf(TenantId tenant, String groupName);
 }

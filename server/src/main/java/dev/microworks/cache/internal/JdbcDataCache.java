@@ -159,6 +159,23 @@ class JdbcDataCache implements DataCache {
         .list();
   }
 
+  @Override
+  public List<CachedRecord> find(TableRef table, java.util.Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Object> parameters = new HashMap<>(CacheWrites.tableParameters(table));
+    parameters.put("keys", PgArrays.text(keys));
+    return jdbc.sql(
+            "SELECT record_key, payload, version, sor_updated_at, synced_at, run_id"
+                + " FROM cache_record WHERE "
+                + TABLE_FILTER
+                + " AND record_key = ANY(:keys) ORDER BY record_key")
+        .params(parameters)
+        .query((row, n) -> cachedRecord(table, row))
+        .list();
+  }
+
   private CachedRecord cachedRecord(TableRef table, java.sql.ResultSet row)
       throws java.sql.SQLException {
     String key = row.getString("record_key");

@@ -71,6 +71,14 @@ class JdbcUsers implements Users {
         .toList();
   }
 
+  @Override
+  public List<UserView> active(TenantId tenant) {
+    return accounts(tenant).stream()
+        .map(this::view)
+        .filter(user -> user.status() == dev.microworks.identity.UserStatus.ACTIVE)
+        .toList();
+  }
+
   /** Every account of the tenant, by e-mail. */
   List<Account> accounts(TenantId tenant) {
     return jdbc.sql(

@@ -5,6 +5,7 @@ import dev.microworks.integration.IntegrationSpec;
 import dev.microworks.integration.IntegrationSpecs;
 import dev.microworks.integration.Integrations;
 import dev.microworks.integration.StoredIntegration;
+import dev.microworks.integration.yaml.YamlBody;
 import dev.microworks.tenant.TenantId;
 import dev.microworks.wallet.CredentialKind;
 import dev.microworks.wallet.Wallet;
@@ -79,7 +80,7 @@ class IntegrationController {
         @ApiResponse(responseCode = "422", description = "Invalid spec: every problem listed")
       })
   ResponseEntity<IntegrationViews.Summary> create(HttpServletRequest request) {
-    String yaml = SpecBody.read(request);
+    String yaml = YamlBody.read(request);
     IntegrationSpec spec = IntegrationSpecs.parse(yaml, SOURCE);
     integrations
         .find(TENANT, spec.id())
@@ -115,7 +116,7 @@ class IntegrationController {
       })
   ResponseEntity<IntegrationViews.Summary> replace(
       @PathVariable String id, HttpServletRequest request) {
-    String yaml = SpecBody.read(request);
+    String yaml = YamlBody.read(request);
     IntegrationSpec spec = IntegrationSpecs.parse(yaml, SOURCE);
     if (!spec.id().equals(id)) {
       throw new ResponseStatusException(
@@ -142,7 +143,7 @@ class IntegrationController {
         @ApiResponse(responseCode = "422", description = "Invalid spec: every problem listed")
       })
   IntegrationViews.Valid validate(HttpServletRequest request) {
-    IntegrationSpec spec = IntegrationSpecs.parse(SpecBody.read(request), SOURCE);
+    IntegrationSpec spec = IntegrationSpecs.parse(YamlBody.read(request), SOURCE);
     return new IntegrationViews.Valid(
         true, spec.id(), spec.title(), IntegrationViews.Table.of(spec));
   }

@@ -12,18 +12,13 @@ import dev.microworks.integration.TableSpec;
 import dev.microworks.integration.UserSecuritySpec;
 import dev.microworks.integration.yaml.MapReader;
 import dev.microworks.integration.yaml.Problems;
-import java.io.StringReader;
+import dev.microworks.integration.yaml.Yamls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -58,23 +53,11 @@ public final class SpecParser {
   /** See {@link dev.microworks.integration.IntegrationSpecs#parse}. */
   public static IntegrationSpec parse(String yaml, String sourceName) {
     Problems problems = new Problems(sourceName);
-    Node root;
-    try {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(true); // reported with a position by MapReader
-      root = new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
-    } catch (MarkedYAMLException malformed) {
-      problems.add(malformed.getProblemMark(), "", "not valid YAML: " + malformed.getProblem());
-      throw new InvalidSpecException(problems.sorted());
-    } catch (YAMLException malformed) {
-      problems.add(
-          (org.yaml.snakeyaml.error.Mark) null, "", "not valid YAML: " + malformed.getMessage());
+    Optional<Node> composed = Yamls.compose(yaml, problems, "the spec");
+    if (composed.isEmpty()) {
       throw new InvalidSpecException(problems.sorted());
     }
-    if (root == null) {
-      problems.add((org.yaml.snakeyaml.error.Mark) null, "", "the spec is empty");
-      throw new InvalidSpecException(problems.sorted());
-    }
+    Node root = composed.get();
     Optional<IntegrationSpec> spec =
         MapReader.of(problems, "", root).map(top -> top.read(new SpecParser(problems)::spec));
     if (spec.isPresent()) {

@@ -1,4 +1,4 @@
-package dev.microworks.integration.internal;
+package dev.microworks.integration.yaml;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -16,10 +16,10 @@ import org.springframework.web.server.ResponseStatusException;
  * Reads a spec from a request body: YAML text, UTF-8, at most {@value #LIMIT_BYTES} bytes. Errors
  * are ready-made responses (415, 413, 400) whose texts never repeat a header value.
  */
-final class SpecBody {
+public final class YamlBody {
 
   /** The largest spec accepted; the biggest Citrix bundle converts to well under 100 KB. */
-  static final int LIMIT_BYTES = 1024 * 1024;
+  public static final int LIMIT_BYTES = 1024 * 1024;
 
   static final List<MediaType> ACCEPTED =
       List.of(
@@ -28,9 +28,9 @@ final class SpecBody {
           MediaType.parseMediaType("text/yaml"),
           MediaType.TEXT_PLAIN);
 
-  private SpecBody() {}
+  private YamlBody() {}
 
-  static String read(HttpServletRequest request) {
+  public static String read(HttpServletRequest request) {
     requireYaml(request.getContentType());
     if (request.getContentLengthLong() > LIMIT_BYTES) {
       throw tooLarge();
