@@ -1,0 +1,22 @@
+package dev.microworks.notify;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What changed in users' feeds, announced in-process after the cards committed (not through the
+ * event registry: nothing here must survive a restart, the feed API is the record). Channels
+ * deliver new cards; live streams show both.
+ *
+ * @param created new cards
+ * @param expired cards that expired: (card id, user id)
+ */
+public record CardsPublished(List<FeedCard> created, List<ExpiredCard> expired) {
+
+  public CardsPublished {
+    created = List.copyOf(created);
+    expired = List.copyOf(expired);
+  }
+
+  public record ExpiredCard(UUID card, UUID user, String microapp) {}
+}

@@ -1,0 +1,7 @@
+package dev.microworks.scoring;
+
+public enum InteractionKind {
+  OPENED,
+  ACTED,
+  DISMISSED
+}
