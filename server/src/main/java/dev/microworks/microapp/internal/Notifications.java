@@ -29,7 +29,7 @@ final class Notifications {
       Instant now) {
     Card card = rule.rule().card();
     List<RawNotification.Field> fields = new ArrayList<>();
-    for (String column : card.fields()) {
+    for (String column : record == null ? List.<String>of() : card.fields()) {
       fields.add(
           new RawNotification.Field(label(column), RecordValues.display(record.get(column))));
     }
@@ -48,6 +48,7 @@ final class Notifications {
             });
     Optional<Instant> due =
         card.dueColumn()
+            .filter(column -> record != null)
             .map(record::get)
             .filter(Instant.class::isInstance)
             .map(Instant.class::cast);
