@@ -161,6 +161,24 @@ public final class DemoSor implements AutoCloseable {
         "{\"collection\":\"" + collection + "\",\"count\":" + count + "}");
   }
 
+  /** Assigns a ticket in the SoR itself (as the API key's actor), as someone would there. */
+  public void assign(String ticketKey, String email) {
+    send("POST", "/api/tickets/" + ticketKey + "/assign", "{\"assignee_email\":\"" + email + "\"}");
+  }
+
+  /** Approves a PTO request or expense in the SoR itself, bypassing Microworks. */
+  public void approve(String collection, String key) {
+    send(
+        "POST",
+        "/api/" + collection + "/" + key + "/approve",
+        "{\"comment\":\"approved in the SoR\"}");
+  }
+
+  /** One record as the SoR's detail endpoint shows it. */
+  public JsonNode one(String collection, String key) {
+    return JSON.readTree(send("GET", "/api/" + collection + "/" + key, null));
+  }
+
   /** Arms a fault switch (see docs/demo-sor.md), e.g. {@code {"kind":"SERVER_ERROR","count":5}}. */
   public void arm(String faultJson) {
     send("POST", "/admin/faults", faultJson);

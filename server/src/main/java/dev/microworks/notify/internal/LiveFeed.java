@@ -1,0 +1,111 @@
+package dev.microworks.notify.internal;
+
+import dev.microworks.notify.CardsPublished;
+import dev.microworks.notify.FeedCard;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Live feed streams (server-sent events) of this node, per user. Events: {@code card} (a new card,
+ * as in the feed API), {@code expired} and {@code updated} ({@code {"id", "state"}}), and a comment
+ * every 20 s to keep proxies from closing an idle stream. A user's stream carries only that user's
+ * cards.
+ *
+ * <p>One node: cards raised on another node reach streams of this one only through the feed API
+ * (see docs/feed.md; PostgreSQL LISTEN/NOTIFY fan-out is the planned next step).
+ */
+@Component
+class LiveFeed {
+
+  private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+  static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+  private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService heartbeat =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "live-feed-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  LiveFeed() {
+    heartbeat.scheduleWithFixedDelay(this::beat, 20, 20, TimeUnit.SECONDS);
+  }
+
+  SseEmitter open(UUID user) {
+    SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+    Set<SseEmitter> mine = streams.computeIfAbsent(user, u -> new CopyOnWriteArraySet<>());
+    mine.add(emitter);
+    Runnable remove = () -> mine.remove(emitter);
+    emitter.onCompletion(remove);
+    emitter.onTimeout(remove);
+    emitter.onError(error -> remove.run());
+    send(user, emitter, SseEmitter.event().comment("connected"));
+    return emitter;
+  }
+
+  /** How many streams are open (all users). */
+  int open() {
+    return streams.values().stream().mapToInt(Set::size).sum();
+  }
+
+  @EventListener
+  void on(CardsPublished published) {
+    for (FeedCard card : published.created()) {
+      push(card.user(), "card", CardView.of(card));
+    }
+    for (CardsPublished.ExpiredCard card : published.expired()) {
+      push(card.user(), "expired", Map.of("id", card.card(), "state", "EXPIRED"));
+    }
+  }
+
+  void updated(UUID user, UUID card, String state) {
+    push(user, "updated", Map.of("id", card, "state", state));
+  }
+
+  private void push(UUID user, String name, Object data) {
+    Set<SseEmitter> mine = streams.get(user);
+    if (mine == null) {
+      return;
+    }
+    for (SseEmitter emitter : mine) {
+      send(user, emitter, SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+    }
+  }
+
+  private void send(UUID user, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+    try {
+      emitter.send(event);
+    } catch (IOException | IllegalStateException gone) {
+      Set<SseEmitter> mine = streams.get(user);
+      if (mine != null) {
+        mine.remove(emitter);
+      }
+      log.debug("Live feed stream of a user closed: {}", gone.getClass().getSimpleName());
+    }
+  }
+
+  private void beat() {
+    streams.forEach(
+        (user, emitters) -> {
+          for (SseEmitter emitter : emitters) {
+            send(user, emitter, SseEmitter.event().comment("keep-alive"));
+          }
+        });
+  }
+}
