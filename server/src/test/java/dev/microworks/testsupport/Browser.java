@@ -159,6 +159,13 @@ public final class Browser {
     return response;
   }
 
+  /** The Cookie header this browser sends (for clients that stream, like {@link SseClient}). */
+  public String cookieHeader() {
+    return cookies.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining("; "));
+  }
+
   public static List<String> setCookies(HttpResponse<?> response) {
     return response.headers().allValues("Set-Cookie");
   }

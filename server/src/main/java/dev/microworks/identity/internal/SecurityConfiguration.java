@@ -132,7 +132,15 @@ class SecurityConfiguration {
         .addFilterAfter(PendingStepFilter.forApi(problems), AnonymousAuthenticationFilter.class)
         .exceptionHandling(
             errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .authorizeHttpRequests(requests -> requests.anyRequest().access(signedInAndDeclared));
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    // the async dispatch that completes a stream (the feed's server-sent events)
+                    // belongs to a request that was authorized when it began
+                    .dispatcherTypeMatchers(DispatcherType.ASYNC)
+                    .permitAll()
+                    .anyRequest()
+                    .access(signedInAndDeclared));
     return http.build();
   }
 
@@ -153,7 +161,7 @@ class SecurityConfiguration {
             requests ->
                 requests
                     // error pages rendered for a request that was already let through
-                    .dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
                     .permitAll()
                     .requestMatchers(
                         "/actuator/health",

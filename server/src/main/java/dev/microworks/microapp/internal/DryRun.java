@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** Evaluates a rule against the current cache without raising anything. */
 @Component
@@ -39,6 +41,7 @@ class DryRun {
    * @param recordsMatching records that matched (and had an audience)
    * @param recipients who would be notified, by e-mail
    */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Result(
       String rule,
       String trigger,
@@ -48,6 +51,7 @@ class DryRun {
       List<Recipient> recipients) {}
 
   /** A recipient, how many cards they would get and for which records (the first 20). */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Recipient(String email, long cards, List<String> records) {}
 
   Result run(TenantId tenant, CompiledMicroapp app, CompiledRule rule) {

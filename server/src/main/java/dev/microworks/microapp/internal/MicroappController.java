@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** Microapp definitions over HTTP (microapp admins): save as YAML, read, delete, dry-run rules. */
 @PreAuthorize("hasRole('MICROAPP_ADMIN')")
@@ -54,6 +56,7 @@ class MicroappController {
   }
 
   /** A microapp in a list. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Summary(
       String id,
       String title,
@@ -66,9 +69,11 @@ class MicroappController {
       boolean active) {}
 
   /** One microapp, with the YAML it was saved from. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Detail(Summary summary, String yaml) {}
 
   /** The problems of an invalid definition. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Problem(int line, int column, String path, String message) {
     static Problem of(SpecProblem problem) {
       return new Problem(problem.line(), problem.column(), problem.path(), problem.message());

@@ -131,7 +131,8 @@ class RuleSchedules {
             .query(Timestamp.class)
             .optional()
             .map(Timestamp::toInstant);
-    if (last.isPresent() && last.get().plus(every).isAfter(now)) {
+    // a last run "in the future" means the clock was set back: run rather than wait for it
+    if (last.isPresent() && !last.get().isAfter(now) && last.get().plus(every).isAfter(now)) {
       return 0;
     }
     jdbc.sql(

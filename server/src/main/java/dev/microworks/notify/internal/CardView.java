@@ -4,8 +4,11 @@ import dev.microworks.notify.FeedCard;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** A card in API answers and live events (absent values as null). */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record CardView(
     UUID id,
     String microapp,

@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** The signed-in user's feed: pages, unread count, card states and the live stream. */
 @PreAuthorize("hasRole('USER')")
@@ -59,10 +61,13 @@ class FeedController {
   }
 
   /** A page of the feed. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Page(List<CardView> cards, String next, long unread) {}
 
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Unread(long unread) {}
 
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Snooze(String until) {}
 
   @GetMapping

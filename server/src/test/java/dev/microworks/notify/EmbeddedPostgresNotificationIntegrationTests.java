@@ -1,0 +1,6 @@
+package dev.microworks.notify;
+
+import dev.microworks.testsupport.OnEmbeddedPostgres;
+
+@OnEmbeddedPostgres
+class EmbeddedPostgresNotificationIntegrationTests extends NotificationIntegrationTests {}
