@@ -96,7 +96,7 @@ record ListQuery(String search, String sort, int offset, int limit) {
     return result.thenComparing(Row::key);
   }
 
-  /** Typed comparison; empty values last in either direction. */
+  /** Typed comparison (text case-insensitively); empty values last in either direction. */
   static int compare(Object a, Object b, boolean descending) {
     boolean aEmpty = a == null || a == NullValue.NULL_VALUE;
     boolean bEmpty = b == null || b == NullValue.NULL_VALUE;
@@ -104,7 +104,10 @@ record ListQuery(String search, String sort, int offset, int limit) {
       return Boolean.compare(aEmpty, bEmpty);
     }
     int result;
-    if (a instanceof Number x && b instanceof Number y) {
+    if (a instanceof String x && b instanceof String y) {
+      result = x.compareToIgnoreCase(y);
+      result = result != 0 ? result : x.compareTo(y);
+    } else if (a instanceof Number x && b instanceof Number y) {
       result = Double.compare(x.doubleValue(), y.doubleValue());
     } else if (a instanceof Comparable<?> && a.getClass() == b.getClass()) {
       @SuppressWarnings("unchecked")
