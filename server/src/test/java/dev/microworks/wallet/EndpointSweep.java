@@ -174,6 +174,8 @@ final class EndpointSweep {
       case "PUT /api/v1/integrations/{id}" -> DemoSpecs.spec(subject.get("id"));
       case "PUT /api/v1/integrations/{id}/credentials/{slot}" ->
           DemoSpecs.credential(Map.of("clientId", watch.canary(), "clientSecret", watch.canary()));
+      case "PUT /api/v1/microapps/{id}" -> microapp(subject.get("id"));
+      case "POST /api/v1/microapps/validate" -> microapp("leak-validated");
       case "PUT /api/v1/wallet/keys/minimum-version" -> "{\"version\": 1}";
       case "POST /api/v1/users" ->
           "{\"email\": \"leak-swept@example.org\", \"password\": \""
@@ -200,6 +202,26 @@ final class EndpointSweep {
           throw new AssertionError(
               operation + " takes a body " + operation.bodyTypes() + ": teach the leak test one");
     };
+  }
+
+  /** A microapp definition over the read-only integration's tickets, for every user. */
+  private String microapp(String id) {
+    return """
+        id: %s
+        title: Leak sweep
+        integration: %s
+        subscribers: {all-users: true}
+        filters:
+          tickets: record.assignee_email == user.email
+        pages:
+          - id: tickets
+            type: list
+            title: Tickets
+            table: tickets
+            columns: [key, title, assignee_email]
+            search: [title]
+        """
+        .formatted(id, readOnly.get("id"));
   }
 
   /** Every declared query parameter, and one undeclared, set to a canary. */

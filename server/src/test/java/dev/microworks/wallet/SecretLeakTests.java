@@ -388,7 +388,10 @@ class SecretLeakTests {
     return new Caller(name, new ApiClient(httpPort, token), null);
   }
 
-  /** The values of the API's path variables for one integration. */
+  /**
+   * The values of the API's path variables for one integration (and a microapp of the same id, made
+   * by the sweep's PUT of the disposable one: its pages, a detail page key and a rule).
+   */
   private static Map<String, String> subject(String integration, String run) {
     return Map.of(
         "id",
@@ -400,7 +403,15 @@ class SecretLeakTests {
         "runId",
         Objects.requireNonNullElse(run, UUID.randomUUID().toString()),
         "userId",
-        UUID.randomUUID().toString());
+        UUID.randomUUID().toString(),
+        "app",
+        integration,
+        "page",
+        "tickets",
+        "key",
+        "HD-1",
+        "rule",
+        "leak-rule");
   }
 
   private Map<String, String> canaryHeaders() {

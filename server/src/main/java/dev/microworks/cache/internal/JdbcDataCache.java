@@ -170,7 +170,7 @@ class JdbcDataCache implements DataCache {
             "SELECT record_key, payload, version, sor_updated_at, synced_at, run_id"
                 + " FROM cache_record WHERE "
                 + TABLE_FILTER
-                + " AND record_key = ANY(:keys) ORDER BY record_key")
+                + " AND record_key = ANY(CAST(:keys AS text[])) ORDER BY record_key")
         .params(parameters)
         .query((row, n) -> cachedRecord(table, row))
         .list();

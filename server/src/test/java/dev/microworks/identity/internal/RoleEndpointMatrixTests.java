@@ -130,6 +130,8 @@ class RoleEndpointMatrixTests {
           Map.entry("/api/v1/test/", "ADMIN"),
           Map.entry("/api/v1/integrations", "MICROAPP_ADMIN"),
           Map.entry("/api/v1/runs", "MICROAPP_ADMIN"),
+          Map.entry("/api/v1/microapps", "MICROAPP_ADMIN"),
+          Map.entry("/api/v1/apps", "USER"),
           Map.entry("/api/v1/me", "USER"),
           Map.entry("/api/v1/me/password", "signed in"),
           Map.entry("/api/v1/me/mfa", "USER"),
