@@ -44,6 +44,7 @@ cat <<BANNER
     Database      embedded PostgreSQL, data in ./data/pg (kept across restarts)
     Wallet        master key in data/master.key (made at the first start; keep it with the data)
   Demo logins (demo SoR): alice / demo, bob / demo, carol / demo
+  Demo accounts (Microworks): alice@demo.microworks.dev / microworks-demo (bob, carol alike)
   Demo SoR service account: API key 'demo-api-key', OAuth client 'microworks-sync'
   The demo integration 'demo-sor-offset' is created and synced at start.
   Sign in: http://127.0.0.1:$server_port/login as admin@localhost; the first password is the token in

@@ -67,6 +67,9 @@ final class EndpointSweep {
 
   private static final String JSON = "application/json";
 
+  /** Endpoints answering with a server-sent event stream. */
+  static final Set<String> STREAMS = Set.of("/api/v1/feed/stream");
+
   private final Sender sender;
   private final LeakWatch watch;
   private final Map<String, String> readOnly;
@@ -116,6 +119,12 @@ final class EndpointSweep {
 
   /** Calls {@code operation} every way, for each subject it applies to. */
   void call(SoftAssertions softly, Caller caller, ApiOperation operation) {
+    if (STREAMS.contains(operation.path()) && caller.signedIn()) {
+      // a live stream does not end, so its answer cannot be read whole: refused callers are swept
+      // like every endpoint; what a signed-in user's stream carries (their own cards only) is
+      // asserted by NotificationIntegrationTests
+      return;
+    }
     List<Map<String, String>> subjects =
         !operation.hasVariables()
             ? List.of(Map.of())
@@ -191,6 +200,7 @@ final class EndpointSweep {
               + watch.canary()
               + "\"}";
       case "POST /api/v1/me/tokens" -> "{\"name\": \"leak swept\"}";
+      case "POST /api/v1/feed/{card}/snooze" -> "{\"until\": \"" + watch.canary() + "\"}";
       case "POST /api/v1/me/mfa/totp/confirm" -> "{\"code\": \"" + watch.canary() + "\"}";
       case "POST /api/v1/me/mfa/totp/disable" ->
           "{\"code\": \""

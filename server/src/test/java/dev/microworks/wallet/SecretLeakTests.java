@@ -411,7 +411,9 @@ class SecretLeakTests {
         "key",
         "HD-1",
         "rule",
-        "leak-rule");
+        "leak-rule",
+        "card",
+        UUID.randomUUID().toString());
   }
 
   private Map<String, String> canaryHeaders() {

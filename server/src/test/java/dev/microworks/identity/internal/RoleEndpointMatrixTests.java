@@ -6,6 +6,7 @@ import dev.microworks.identity.Role;
 import dev.microworks.testsupport.ApiClient;
 import dev.microworks.testsupport.Browser;
 import dev.microworks.testsupport.OnEmbeddedPostgres;
+import dev.microworks.testsupport.StreamProbe;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.http.HttpRequest;
@@ -121,6 +122,9 @@ class RoleEndpointMatrixTests {
    * prefix winning. A handler on a path no prefix covers fails {@link
    * #everyDeclarationFollowsTheSecurityModel()} until the model says who may call it.
    */
+  /** Endpoints that answer with a stream that does not end (their status is all that counts). */
+  static final Set<String> STREAMS = Set.of("/api/v1/feed/stream");
+
   static final Map<String, String> MODEL =
       Map.ofEntries(
           Map.entry("/api/v1/users", "ADMIN"),
@@ -132,6 +136,7 @@ class RoleEndpointMatrixTests {
           Map.entry("/api/v1/runs", "MICROAPP_ADMIN"),
           Map.entry("/api/v1/microapps", "MICROAPP_ADMIN"),
           Map.entry("/api/v1/apps", "USER"),
+          Map.entry("/api/v1/feed", "USER"),
           Map.entry("/api/v1/me", "USER"),
           Map.entry("/api/v1/me/password", "signed in"),
           Map.entry("/api/v1/me/mfa", "USER"),
@@ -341,7 +346,12 @@ class RoleEndpointMatrixTests {
     Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
     if (endpoint.api()) {
       ApiClient api = new ApiClient(port, caller.token());
-      answers.put("(token)", api.send(request(api.request(path), endpoint)));
+      HttpRequest.Builder request = request(api.request(path), endpoint);
+      answers.put(
+          "(token)",
+          STREAMS.contains(endpoint.pattern())
+              ? StreamProbe.send(request.build())
+              : api.send(request));
     }
     if (caller.browser() != null) {
       Browser browser = caller.browser();
@@ -349,7 +359,12 @@ class RoleEndpointMatrixTests {
       if (!endpoint.method().equals("GET") && browser.csrfToken() != null) {
         request.header("X-CSRF-TOKEN", browser.csrfToken());
       }
-      answers.put("(session)", browser.send(request));
+      if (STREAMS.contains(endpoint.pattern())) {
+        request.header("Cookie", browser.cookieHeader());
+        answers.put("(session)", StreamProbe.send(request.build()));
+      } else {
+        answers.put("(session)", browser.send(request));
+      }
     }
     return answers;
   }
