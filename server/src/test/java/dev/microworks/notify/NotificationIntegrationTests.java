@@ -180,6 +180,20 @@ abstract class NotificationIntegrationTests {
           "live card %s reached the second session %d ms after the sync run finished%n",
           key, Duration.between(run.finishedAt(), live.arrived()).toMillis());
       assertThat(bobLive.events()).noneMatch(e -> e.data().contains(key));
+      // nor anywhere else: pages, search, counts, details, exports
+      String pages = "/api/v1/apps/helpdesk/pages/";
+      JsonNode bobSearch = ApiClient.json(bob.get(pages + "my-tickets?limit=500&q=" + key));
+      assertThat(keys(bobSearch)).as("bob's search").doesNotContain(key);
+      assertThat(bobSearch.get("total").asLong())
+          .as("bob's count")
+          .isEqualTo(keys(bobSearch).size());
+      assertThat(bob.get(pages + "my-tickets?limit=500").body()).doesNotContain("\"" + key + "\"");
+      assertThat(bob.get(pages + "ticket/records/" + key).statusCode()).isEqualTo(404);
+      assertThat(bob.get(pages + "my-tickets/export").body()).doesNotContain(key + ",");
+      assertThat(keys(ApiClient.json(alice.get(pages + "my-tickets?limit=500&q=" + key))))
+          .as("alice's search")
+          .contains(key);
+      assertThat(alice.get(pages + "ticket/records/" + key).statusCode()).isEqualTo(200);
       assertThat(ApiClient.json(bob.get("/api/v1/feed/" + card.get("id").asString()))).isNotNull();
       assertThat(bob.get("/api/v1/feed/" + card.get("id").asString()).statusCode())
           .as("another user's card")
@@ -245,6 +259,47 @@ abstract class NotificationIntegrationTests {
 
   @Test
   @Order(4)
+  void aDryRunListsWhoARuleWouldNotifyWithoutRaisingAnything() {
+    long pendingForAlice =
+        sor.all("pto-requests").stream()
+            .filter(p -> ALICE.equals(p.get("approver_email").asString()))
+            .filter(p -> "pending".equals(p.get("status").asString()))
+            .count();
+    long cards = cardRows();
+
+    HttpResponse<String> answer =
+        identities
+            .admin()
+            .post(
+                "/api/v1/microapps/approvals/notifications/pto-to-approve/dry-run",
+                "application/json",
+                "");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode result = ApiClient.json(answer);
+    assertThat(result.get("records_evaluated").asLong()).isEqualTo(sor.all("pto-requests").size());
+    JsonNode aliceLine = null;
+    for (JsonNode recipient : result.get("recipients")) {
+      if (recipient.get("email").asString().equals(ALICE)) {
+        aliceLine = recipient;
+      }
+    }
+    assertThat(aliceLine).isNotNull();
+    assertThat(aliceLine.get("cards").asLong()).isEqualTo(pendingForAlice);
+    assertThat(cardRows()).as("a dry run raises nothing").isEqualTo(cards);
+    assertThat(
+            alice
+                .post(
+                    "/api/v1/microapps/approvals/notifications/pto-to-approve/dry-run",
+                    "application/json",
+                    "")
+                .statusCode())
+        .as("users may not dry-run rules")
+        .isEqualTo(403);
+  }
+
+  @Test
+  @Order(5)
   void readDoneDismissAndSnoozeChangeTheFeedAndAreRecordedAsInteractions() {
     List<JsonNode> cards = cardsOf(alice);
     assertThat(cards.size()).as("alice has several cards by now").isGreaterThanOrEqualTo(3);
@@ -293,7 +348,7 @@ abstract class NotificationIntegrationTests {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aReminderFiresOncePerRecordAndWindow_andAQueryRunsOnSchedule_byTheApplicationClock() {
     JsonNode ticket =
         sor.all("tickets").stream()
@@ -350,6 +405,12 @@ abstract class NotificationIntegrationTests {
         .params(rule, key)
         .query(Long.class)
         .single();
+  }
+
+  private static List<String> keys(JsonNode listPage) {
+    List<String> keys = new ArrayList<>();
+    listPage.get("rows").forEach(row -> keys.add(row.get("key").asString()));
+    return keys;
   }
 
   private long cardRows() {
