@@ -31,7 +31,8 @@ final class Notifications {
     List<RawNotification.Field> fields = new ArrayList<>();
     for (String column : record == null ? List.<String>of() : card.fields()) {
       fields.add(
-          new RawNotification.Field(label(column), RecordValues.display(record.get(column))));
+          new RawNotification.Field(
+              label(column), RecordValues.display(rule.table(), column, record.get(column))));
     }
     List<RawNotification.Button> buttons = new ArrayList<>();
     card.page()
@@ -62,8 +63,8 @@ final class Notifications {
         rule.table().name(),
         recordKey,
         users.stream().map(UserView::id).toList(),
-        fill(card.title(), record),
-        fill(card.body(), record),
+        fill(card.title(), rule, record),
+        fill(card.body(), rule, record),
         fields,
         card.priority(),
         due,
@@ -73,7 +74,7 @@ final class Notifications {
   }
 
   /** {@code {column}} replaced by the record's value (empty when null or unknown). */
-  static String fill(String template, Map<String, Object> record) {
+  static String fill(String template, CompiledRule rule, Map<String, Object> record) {
     if (record == null) {
       return template;
     }
@@ -81,7 +82,9 @@ final class Notifications {
     StringBuilder filled = new StringBuilder();
     while (matcher.find()) {
       matcher.appendReplacement(
-          filled, Matcher.quoteReplacement(RecordValues.display(record.get(matcher.group(1)))));
+          filled,
+          Matcher.quoteReplacement(
+              RecordValues.display(rule.table(), matcher.group(1), record.get(matcher.group(1)))));
     }
     matcher.appendTail(filled);
     return filled.toString();

@@ -35,6 +35,22 @@ final class RecordValues {
     return values;
   }
 
+  /**
+   * The value of a column as a card shows it: a date as {@code 2026-12-01} (not as the timestamp
+   * CEL compares), anything else as {@link #display(Object)}.
+   */
+  static String display(TableSpec table, String column, Object value) {
+    boolean date =
+        table
+            .column(column)
+            .map(c -> c.type() == dev.microworks.integration.ColumnType.DATE)
+            .orElse(false);
+    if (date && value instanceof Instant instant) {
+      return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+    return display(value);
+  }
+
   /** The value as a card shows it: text as stored, empty for null. */
   static String display(Object value) {
     if (value == null || value == NullValue.NULL_VALUE) {

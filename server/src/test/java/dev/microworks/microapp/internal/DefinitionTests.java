@@ -247,6 +247,36 @@ class DefinitionTests {
     assertThat(late.state().test(bind(nullDue, Map.of()))).as("no due date: not late").isFalse();
   }
 
+  @Test
+  void aCardIsFilledFromItsRecordWithDatesAsDates() {
+    CompiledMicroapp approvals = compile(resource("/microapps/demo-approvals.yaml"));
+    CompiledRule rule = approvals.rules.get("pto-to-approve");
+    Map<String, Object> record = new HashMap<>();
+    record.put("key", "PTO-7");
+    record.put("requester_email", "carol@example.org");
+    record.put("from_date", Instant.parse("2026-12-01T00:00:00Z"));
+    record.put("to_date", Instant.parse("2026-12-03T00:00:00Z"));
+
+    var card =
+        Notifications.of(
+            dev.microworks.tenant.TenantId.DEFAULT,
+            approvals,
+            rule,
+            java.util.Optional.of("PTO-7"),
+            record,
+            List.of(),
+            Instant.parse("2026-11-27T10:00:00Z"));
+
+    assertThat(card.title()).isEqualTo("carol@example.org asks for time off");
+    assertThat(card.body()).isEqualTo("From 2026-12-01 to 2026-12-03");
+    assertThat(card.fields())
+        .extracting(f -> f.label() + "=" + f.value())
+        .containsExactly("From date=2026-12-01", "To date=2026-12-03");
+    assertThat(card.actions()).extracting(b -> b.label()).containsExactly("Approve", "Reject");
+    assertThat(card.dueAt()).contains(Instant.parse("2026-12-01T00:00:00Z"));
+    assertThat(card.toString()).doesNotContain("carol");
+  }
+
   private static Bindings bind(Map<String, Object> record, Map<String, Object> before) {
     Instant now = Instant.parse("2026-11-27T10:00:00Z");
     return new Bindings(record, before, Map.of(), now, Instant.parse("2026-11-27T00:00:00Z"));
