@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import tools.jackson.databind.JsonNode;
 
 /** The caller's own notification channels: e-mail, Slack and Teams. */
 @RestController
@@ -51,8 +50,8 @@ class ChannelController {
               + " \"webhook_url\": null}}; sections and fields left out are kept, a null"
               + " webhook_url removes the stored one. Webhook URLs are stored in the wallet and"
               + " never returned. 422 lists every problem with its field.")
-  ChannelSettings.View update(@RequestBody JsonNode body) {
-    return settings.update(CurrentUser.require(), body);
+  ChannelSettings.View update(@RequestBody ChannelsBody body) {
+    return settings.update(CurrentUser.require(), body.json());
   }
 
   /** {@link ChannelProblems} as problem JSON with a {@code problems} list. */
