@@ -73,7 +73,10 @@ abstract class ChannelsIntegrationTests {
 
   private static final GreenMail SMTP = startSmtp();
   private static final Map<String, List<String>> POSTED = new ConcurrentHashMap<>();
-  private static final CountDownLatch SLOW_RECEIVER = new CountDownLatch(1);
+
+  /** Paths whose posts the receiver answers only once their latch is counted down. */
+  private static final Map<String, CountDownLatch> HELD = new ConcurrentHashMap<>();
+
   private static final HttpServer RECEIVER = startReceiver();
 
   @LocalServerPort int port;
@@ -90,11 +93,10 @@ abstract class ChannelsIntegrationTests {
     registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
   }
 
+  /** The SMTP server and the receiver serve every subclass; they end with the test JVM. */
   @AfterAll
-  static void stopPeers() {
-    SLOW_RECEIVER.countDown();
-    RECEIVER.stop(0);
-    SMTP.stop();
+  static void releaseHeldPosts() {
+    HELD.values().forEach(CountDownLatch::countDown);
   }
 
   @BeforeEach
@@ -307,6 +309,8 @@ abstract class ChannelsIntegrationTests {
     User slow = user("slow");
     User other = user("other");
     String slowPath = "/slow/" + UUID.randomUUID();
+    CountDownLatch held = new CountDownLatch(1);
+    HELD.put(slowPath, held);
     assertThat(
             slow.browser
                 .api(
@@ -330,9 +334,9 @@ abstract class ChannelsIntegrationTests {
       await(() -> POSTED.containsKey(slowPath), "the slow receiver got the post");
 
       assertThat(awaitMails(other.email, 1)).hasSize(1);
-      assertThat(SLOW_RECEIVER.getCount()).as("the slow receiver is still holding").isEqualTo(1);
+      assertThat(held.getCount()).as("the slow receiver is still holding").isEqualTo(1);
     } finally {
-      SLOW_RECEIVER.countDown();
+      held.countDown();
     }
   }
 
@@ -436,7 +440,7 @@ abstract class ChannelsIntegrationTests {
     return smtp;
   }
 
-  /** Records every post by path; paths under /slow answer only once the test lets them. */
+  /** Records every post by path; paths in {@link #HELD} answer only once the test lets them. */
   private static HttpServer startReceiver() {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -447,9 +451,10 @@ abstract class ChannelsIntegrationTests {
             String body =
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             POSTED.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(body);
-            if (path.startsWith("/slow/")) {
+            CountDownLatch latch = HELD.get(path);
+            if (latch != null) {
               try {
-                SLOW_RECEIVER.await(60, TimeUnit.SECONDS);
+                latch.await(60, TimeUnit.SECONDS);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
