@@ -14,6 +14,7 @@ import dev.microworks.wallet.Wallet;
 import dev.microworks.wallet.WalletException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +102,7 @@ class ChannelDispatcher implements DisposableBean {
     try {
       Map<UUID, List<FeedCard>> byUser = new LinkedHashMap<>();
       for (FeedCard card : event.created()) {
-        byUser.computeIfAbsent(card.user(), user -> new java.util.ArrayList<>()).add(card);
+        byUser.computeIfAbsent(card.user(), user -> new ArrayList<>()).add(card);
       }
       byUser.forEach((user, cards) -> submit(user, () -> deliver(user, cards)));
       if (!event.expired().isEmpty()) {

@@ -7,6 +7,7 @@ import dev.microworks.notify.internal.channel.ChannelUpdate.Replace;
 import dev.microworks.tenant.TenantId;
 import dev.microworks.wallet.SecretFields;
 import dev.microworks.wallet.Wallet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class ChannelSettings {
    */
   View update(SignedInUser user, JsonNode body) {
     ChannelUpdate update = ChannelUpdate.read(body, properties.allowInsecureWebhooks());
-    List<String> problems = new java.util.ArrayList<>(update.problems());
+    List<String> problems = new ArrayList<>(update.problems());
     TenantId tenant = user.tenant();
     ChannelPreferences next = update.applyTo(store.find(tenant, user.id()));
     for (WebhookChannel channel : WebhookChannel.values()) {
