@@ -1,12 +1,15 @@
 package dev.microworks.notify.internal.channel;
 
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import dev.microworks.identity.UserId;
 import dev.microworks.identity.UserStatus;
 import dev.microworks.identity.UserView;
 import dev.microworks.identity.Users;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -45,8 +48,29 @@ class DigestJob {
 
   @Bean
   RecurringTask<Void> channelDigestTask() {
-    return Tasks.recurring("channel-digest", Schedules.fixedDelay(properties.digestInterval()))
+    return Tasks.recurring("channel-digest", new EveryInterval(properties.digestInterval()))
         .execute((instance, context) -> sendAll());
+  }
+
+  /**
+   * One interval after the previous run ended; the very first run one interval after the task is
+   * first registered (not at start-up: cards queued in the first minutes wait like any others).
+   */
+  record EveryInterval(Duration interval) implements Schedule {
+    @Override
+    public Instant getNextExecutionTime(ExecutionComplete complete) {
+      return complete.getTimeDone().plus(interval);
+    }
+
+    @Override
+    public Instant getInitialExecutionTime(Instant now) {
+      return now.plus(interval);
+    }
+
+    @Override
+    public boolean isDeterministic() {
+      return false;
+    }
   }
 
   /** One pass: returns how many digest mails went out. */
