@@ -11,6 +11,11 @@ public enum CredentialKind {
   USER_TOKEN(Purpose.ACTION),
   /** A user's TOTP seed; owner = user id, slot = {@code totp}. */
   TOTP_SEED(Purpose.MFA),
+  /**
+   * A user's incoming-webhook URL for a notification channel (the URL is the secret); owner = user
+   * id, slot = the channel ({@code slack}, {@code teams}).
+   */
+  WEBHOOK(Purpose.NOTIFY),
   /** The tenant's data-cache keys; owner = {@code cache}. */
   CACHE_KEY(Purpose.CACHE);
 

@@ -29,6 +29,11 @@ public record CredentialName(CredentialKind kind, String owner, String slot) {
     return new CredentialName(CredentialKind.TOTP_SEED, userId, "totp");
   }
 
+  /** A user's webhook URL for {@code channel} ({@code slack}, {@code teams}). */
+  public static CredentialName webhook(String userId, String channel) {
+    return new CredentialName(CredentialKind.WEBHOOK, userId, channel);
+  }
+
   private static void requireName(String value, String what) {
     Objects.requireNonNull(value, what);
     if (value.isBlank() || value.length() > 200) {

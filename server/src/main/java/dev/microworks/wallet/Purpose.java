@@ -8,6 +8,8 @@ public enum Purpose {
   ACTION,
   /** One user's own TOTP seed, used to check that user's second factor. */
   MFA,
+  /** One user's own webhook URL (Slack, Teams), used to deliver that user's cards. */
+  NOTIFY,
   /** A tenant's data-cache keys, used by the cache. Internal: no API hands these out. */
   CACHE
 }

@@ -11,8 +11,9 @@
  *       owner and kind, so a copied or re-labelled envelope does not decrypt (and is audited as
  *       tampering).
  *   <li>A secret is decrypted only for its purpose: {@code SYNC} for an integration's service
- *       account, {@code ACTION} for a user's own token, {@code MFA} for a user's own TOTP seed.
- *       Every decryption and every refusal is audited, never the value.
+ *       account, {@code ACTION} for a user's own token, {@code MFA} for a user's own TOTP seed,
+ *       {@code NOTIFY} for a user's own webhook URL. Every decryption and every refusal is audited,
+ *       never the value.
  *   <li>Administration is write-only: set, replace and delete return metadata only.
  *   <li>Without its key provider (no master key, no HSM token) the wallet is sealed: operations
  *       needing a key fail with {@link dev.microworks.wallet.WalletSealedException}; health shows

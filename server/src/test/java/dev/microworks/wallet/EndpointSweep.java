@@ -201,6 +201,11 @@ final class EndpointSweep {
               + "\"}";
       case "POST /api/v1/me/tokens" -> "{\"name\": \"leak swept\"}";
       case "POST /api/v1/feed/{card}/snooze" -> "{\"until\": \"" + watch.canary() + "\"}";
+      case "PUT /api/v1/me/channels" ->
+          "{\"email\": {\"mode\": \"digest\"}, \"slack\": {\"enabled\": true, \"webhook_url\":"
+              + " \"https://hooks.example.invalid/services/"
+              + watch.canary()
+              + "\"}}";
       case "POST /api/v1/me/mfa/totp/confirm" -> "{\"code\": \"" + watch.canary() + "\"}";
       case "POST /api/v1/me/mfa/totp/disable" ->
           "{\"code\": \""

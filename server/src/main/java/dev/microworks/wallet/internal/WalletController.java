@@ -81,7 +81,7 @@ class WalletController {
   @GetMapping("/credentials")
   @Operation(
       summary = "Stored secrets of one kind: metadata only",
-      description = "kind: service_account, user_token or totp_seed.")
+      description = "kind: service_account, user_token, totp_seed or webhook.")
   List<CredentialView> credentials(@RequestParam(defaultValue = "service_account") String kind) {
     CredentialKind parsed;
     try {
@@ -91,7 +91,8 @@ class WalletController {
     }
     if (parsed == null || parsed == CredentialKind.CACHE_KEY) {
       throw new ResponseStatusException(
-          HttpStatus.BAD_REQUEST, "kind must be service_account, user_token or totp_seed.");
+          HttpStatus.BAD_REQUEST,
+          "kind must be service_account, user_token, totp_seed or webhook.");
     }
     return wallet.list(TENANT, parsed, null).stream().map(CredentialView::of).toList();
   }

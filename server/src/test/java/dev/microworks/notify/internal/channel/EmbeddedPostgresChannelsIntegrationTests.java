@@ -1,0 +1,6 @@
+package dev.microworks.notify.internal.channel;
+
+import dev.microworks.testsupport.OnEmbeddedPostgres;
+
+@OnEmbeddedPostgres
+class EmbeddedPostgresChannelsIntegrationTests extends ChannelsIntegrationTests {}
