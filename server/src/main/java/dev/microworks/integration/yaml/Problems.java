@@ -34,7 +34,10 @@ public final class Problems {
   public void add(Mark mark, String path, String message) {
     int line = mark == null ? 1 : mark.getLine() + 1;
     int column = mark == null ? 1 : mark.getColumn() + 1;
-    problems.add(new SpecProblem(source, line, column, path, message));
+    SpecProblem problem = new SpecProblem(source, line, column, path, message);
+    if (!problems.contains(problem)) { // the same check reached twice says it once
+      problems.add(problem);
+    }
   }
 
   /** A problem at {@code path}, located at the nearest remembered node on that path. */

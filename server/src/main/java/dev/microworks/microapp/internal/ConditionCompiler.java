@@ -255,7 +255,7 @@ final class ConditionCompiler {
                   + column.name()
                   + " is a "
                   + typeName(column)
-                  + "; expected an ISO date (2026-01-31) or date-time (2026-01-31T09:00:00Z) but"
+                  + "; expected an ISO date (2026-01-31) or date-time (2026-01-31T09:00:00Z, UTC when no offset) but"
                   + " was '"
                   + text
                   + "'");

@@ -84,7 +84,10 @@ final class RecordValues {
     }
   }
 
-  /** An ISO date or date-time as an instant (dates at midnight UTC); null when neither. */
+  /**
+   * An ISO date, date-time with offset, or local date-time as an instant (dates and local times in
+   * UTC); null when none of these.
+   */
   static Instant instant(String text) {
     try {
       if (text.length() == 10) {
@@ -92,6 +95,10 @@ final class RecordValues {
       }
       if (text.endsWith("Z")) {
         return Instant.parse(text);
+      }
+      if (text.length() <= 26 && text.indexOf('+', 10) < 0 && text.indexOf('-', 10) < 0) {
+        // a local date-time (as Citrix bundles write them): UTC, the rules' time zone
+        return java.time.LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
       }
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {

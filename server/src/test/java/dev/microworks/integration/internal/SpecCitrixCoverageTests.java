@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microworks.integration.IncrementalSpec;
-import dev.microworks.testsupport.Prerequisites;
+import dev.microworks.testsupport.CitrixBundles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,16 +33,8 @@ class SpecCitrixCoverageTests {
 
   @BeforeAll
   static void scanBundles() throws IOException {
-    Optional<Path> directory = bundleDirectory();
-    Prerequisites.require(
-        directory.isPresent(),
-        "Citrix bundle coverage",
-        "put the Citrix bundles in ../shared/citrix-bundles or set MICROWORKS_CITRIX_BUNDLES");
     ObjectMapper json = new ObjectMapper();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(directory.get())) {
-      files = walk.filter(path -> path.getFileName().toString().equals("file.sapp")).toList();
-    }
+    List<Path> files = CitrixBundles.files("Citrix bundle coverage");
     bundles = files.size();
     for (Path file : files) {
       for (JsonNode service : json.readTree(file.toFile()).path("services")) {
@@ -114,20 +104,6 @@ class SpecCitrixCoverageTests {
 
   private static void add(String kind, String value) {
     FOUND.computeIfAbsent(kind, k -> new TreeSet<>()).add(value);
-  }
-
-  private static Optional<Path> bundleDirectory() {
-    String configured = System.getenv("MICROWORKS_CITRIX_BUNDLES");
-    if (configured != null) {
-      return Optional.of(Path.of(configured)).filter(Files::isDirectory);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/citrix-bundles");
-      if (Files.isDirectory(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
   }
 
   private static void assertEveryValueMaps(String kind, Function<String, Optional<?>> mapping) {
