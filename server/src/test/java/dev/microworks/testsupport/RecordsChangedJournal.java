@@ -45,7 +45,9 @@ class RecordsChangedJournal {
     List<String> stored =
         jdbc.sql(
                 "SELECT serialized_event FROM event_publication"
-                    + " WHERE event_type LIKE '%RecordsChanged'")
+                    + " WHERE event_type LIKE '%RecordsChanged'"
+                    // one publication per listener: this journal's are the announcements
+                    + " AND listener_id LIKE '%RecordsChangedJournal%'")
             .query(String.class)
             .list();
     for (String text : stored) {
