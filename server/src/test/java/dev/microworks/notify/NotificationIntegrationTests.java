@@ -391,6 +391,29 @@ abstract class NotificationIntegrationTests {
     }
   }
 
+  @Test
+  @Order(7)
+  void unsubscribingAUserOrDeletingAMicroappExpiresTheirCards() {
+    assertThat(cardsOf(alice)).anyMatch(c -> c.get("microapp").asString().equals("approvals"));
+    assertThat(cardsOf(alice)).anyMatch(c -> c.get("microapp").asString().equals("helpdesk"));
+    String onlyBob =
+        resource("/microapps/demo-approvals.yaml")
+            .replace("subscribers:\n  all-users: true", "subscribers:\n  users: [" + BOB + "]");
+    assertThat(onlyBob).contains("users: [" + BOB + "]");
+
+    HttpResponse<String> saved =
+        identities.admin().put("/api/v1/microapps/approvals", "application/yaml", onlyBob);
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    HttpResponse<String> deleted = identities.admin().delete("/api/v1/microapps/helpdesk");
+    assertThat(deleted.statusCode()).isEqualTo(204);
+
+    assertThat(cardsOf(alice))
+        .noneMatch(c -> c.get("microapp").asString().equals("approvals"))
+        .noneMatch(c -> c.get("microapp").asString().equals("helpdesk"));
+    assertThat(cardsOf(bob)).anyMatch(c -> c.get("microapp").asString().equals("approvals"));
+    assertThat(alice.get("/api/v1/apps").body()).doesNotContain("approvals", "helpdesk");
+  }
+
   private Instant lastRun(String rule) {
     return jdbc.sql("SELECT last_run_at FROM rule_schedule WHERE rule_id = ?")
         .param(rule)

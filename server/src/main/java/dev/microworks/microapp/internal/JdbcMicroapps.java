@@ -40,6 +40,7 @@ class JdbcMicroapps implements Microapps {
   private final Users users;
   private final AuditLog audit;
   private final Clock clock;
+  private final RaisedEvents events;
   private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
 
   /** A compiled microapp and the revisions it was compiled from. */
@@ -51,7 +52,9 @@ class JdbcMicroapps implements Microapps {
       Integrations integrations,
       Users users,
       AuditLog audit,
+      RaisedEvents events,
       Optional<Clock> clock) {
+    this.events = events;
     this.jdbc = jdbc;
     this.integrations = integrations;
     this.users = users;
@@ -82,6 +85,7 @@ class JdbcMicroapps implements Microapps {
                 savedBy)
             .query(Long.class)
             .single();
+    reconcile(tenant, definition);
     audit.append(
         tenant,
         savedBy,
@@ -90,6 +94,39 @@ class JdbcMicroapps implements Microapps {
         "ok",
         Map.of("revision", Long.toString(revision), "integration", definition.integration()));
     return new StoredMicroapp(tenant, definition, yaml, revision, now, savedBy);
+  }
+
+  /**
+   * After a save: the cards of rules that are gone expire, and so do those of users who are no
+   * longer subscribers.
+   */
+  private void reconcile(TenantId tenant, MicroappDefinition definition) {
+    List<RaisedEvents.Active> active = events.activeOfMicroapp(tenant, definition.id());
+    if (active.isEmpty()) {
+      return;
+    }
+    Map<UserId, Boolean> subscribed = new java.util.HashMap<>();
+    List<java.util.UUID> gone = new java.util.ArrayList<>();
+    for (RaisedEvents.Active event : active) {
+      if (definition.rule(event.rule()).isEmpty()) {
+        gone.add(event.id());
+        continue;
+      }
+      List<UserId> left =
+          event.users().stream()
+              .filter(
+                  user ->
+                      !subscribed.computeIfAbsent(
+                          user,
+                          u ->
+                              users
+                                  .find(tenant, u)
+                                  .map(v -> Subscriptions.includes(definition.subscribers(), v))
+                                  .orElse(false)))
+              .toList();
+      events.expireFor(tenant, event, left);
+    }
+    events.expire(tenant, gone, clock.instant());
   }
 
   /** Parses and validates against the integration's current spec. */
@@ -176,6 +213,10 @@ class JdbcMicroapps implements Microapps {
       jdbc.sql("DELETE FROM rule_schedule WHERE tenant_id = ? AND microapp_id = ?")
           .params(tenant.value(), id)
           .update();
+      events.expire(
+          tenant,
+          events.activeOfMicroapp(tenant, id).stream().map(RaisedEvents.Active::id).toList(),
+          clock.instant());
       audit.append(tenant, deletedBy, "microapp.deleted", id, "ok", Map.of());
       compiled.remove(tenant.value() + "/" + id);
     }

@@ -150,7 +150,7 @@ class MicroappController {
   @DeleteMapping("/{id}")
   @Operation(
       summary = "Delete a microapp",
-      description = "Its cards stay until their records change; no new ones are raised.",
+      description = "Its cards expire everywhere; no new ones are raised.",
       responses = @ApiResponse(responseCode = "204", description = "Deleted"))
   ResponseEntity<Void> delete(@PathVariable String id, Principal principal) {
     if (!microapps.delete(TENANT, id, principal.getName())) {

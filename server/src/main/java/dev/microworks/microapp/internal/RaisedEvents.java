@@ -115,6 +115,16 @@ class RaisedEvents {
         (row, n) -> active(row));
   }
 
+  /** The unexpired events of one microapp. */
+  List<Active> activeOfMicroapp(TenantId tenant, String microapp) {
+    return jdbc.query(
+        "SELECT id, microapp_id, rule_id, record_key, user_ids FROM notification_event"
+            + " WHERE tenant_id = ? AND microapp_id = ? AND expired_at IS NULL",
+        (row, n) -> active(row),
+        tenant.value(),
+        microapp);
+  }
+
   /** The unexpired events of one rule (unconditional rules replace their previous card). */
   List<Active> activeOfRule(TenantId tenant, String microapp, String rule) {
     return jdbc.query(
