@@ -8,10 +8,12 @@ import java.util.UUID;
  * event registry: nothing here must survive a restart, the feed API is the record). Channels
  * deliver new cards; live streams show both.
  *
+ * @param tenant the tenant of every card here
  * @param created new cards
  * @param expired cards that expired: (card id, user id)
  */
-public record CardsPublished(List<FeedCard> created, List<ExpiredCard> expired) {
+public record CardsPublished(
+    dev.microworks.tenant.TenantId tenant, List<FeedCard> created, List<ExpiredCard> expired) {
 
   public CardsPublished {
     created = List.copyOf(created);

@@ -3,6 +3,8 @@ package dev.microworks.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.microworks.MicroworksApplication;
 import dev.microworks.cache.RecordsChanged;
 import dev.microworks.identity.internal.TestIdentities;
 import dev.microworks.integration.Integrations;
@@ -16,6 +18,7 @@ import dev.microworks.testsupport.ApiClient;
 import dev.microworks.testsupport.Browser;
 import dev.microworks.testsupport.DemoSor;
 import dev.microworks.testsupport.MutableClock;
+import dev.microworks.testsupport.ServerProcess;
 import dev.microworks.testsupport.SseClient;
 import dev.microworks.testsupport.TestWallet;
 import dev.microworks.wallet.Wallet;
@@ -24,6 +27,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +42,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -106,6 +111,7 @@ abstract class NotificationIntegrationTests {
   @Autowired ApplicationEventPublisher publisher;
   @Autowired TransactionOperations transactions;
   @Autowired JdbcClient jdbc;
+  @Autowired javax.sql.DataSource dataSource;
 
   final DemoSor sor = DemoSor.shared();
   TestIdentities identities;
@@ -140,6 +146,46 @@ abstract class NotificationIntegrationTests {
   @AfterAll
   void resetClock() {
     clock.reset();
+  }
+
+  @Test
+  @Order(7)
+  void aCardRaisedOnOneNodeReachesTheUsersStreamOnAnother(@TempDir Path work) throws Exception {
+    HikariDataSource database = (HikariDataSource) dataSource;
+    int otherPort = ServerProcess.freePort();
+    try (ServerProcess other =
+        ServerProcess.start(
+            MicroworksApplication.class.getName(),
+            work.resolve("node-b.log"),
+            otherPort,
+            List.of(
+                "--spring.datasource.url=" + database.getJdbcUrl(),
+                "--spring.datasource.username=" + database.getUsername(),
+                "--spring.datasource.password=" + database.getPassword(),
+                "--microworks.sync.schedules-enabled=false"))) {
+      other.awaitReady(Duration.ofSeconds(90));
+      String key =
+          sor.all("tickets").stream()
+              .filter(t -> !ALICE.equals(t.get("assignee_email").asString()))
+              .map(t -> t.get("key").asString())
+              .skip(3)
+              .findFirst()
+              .orElseThrow();
+      try (SseClient onNodeB =
+          SseClient.withToken(otherPort, "/api/v1/feed/stream", token(alice))) {
+        await().atMost(Duration.ofSeconds(10)).until(onNodeB::isOpen);
+
+        sor.assign(key, ALICE);
+        assertThat(sync(SyncMode.INCREMENTAL).status()).isEqualTo(SyncStatus.SUCCEEDED);
+
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    onNodeB.events().stream()
+                        .anyMatch(e -> e.name().equals("card") && e.data().contains(key)));
+      }
+    }
   }
 
   @Test
@@ -392,7 +438,7 @@ abstract class NotificationIntegrationTests {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void unsubscribingAUserOrDeletingAMicroappExpiresTheirCards() {
     assertThat(cardsOf(alice)).anyMatch(c -> c.get("microapp").asString().equals("approvals"));
     assertThat(cardsOf(alice)).anyMatch(c -> c.get("microapp").asString().equals("helpdesk"));

@@ -45,6 +45,7 @@ class CardStore implements NotificationSink {
   private final Scorer scorer;
   private final Interactions interactions;
   private final ApplicationEventPublisher publisher;
+  private final FeedBus bus;
   private final Clock clock;
 
   CardStore(
@@ -53,7 +54,9 @@ class CardStore implements NotificationSink {
       Scorer scorer,
       Interactions interactions,
       ApplicationEventPublisher publisher,
+      FeedBus bus,
       Optional<Clock> clock) {
+    this.bus = bus;
     this.jdbc = jdbc;
     this.content = content;
     this.scorer = scorer;
@@ -68,6 +71,10 @@ class CardStore implements NotificationSink {
       return;
     }
     List<RawNotification> list = new ArrayList<>(notifications);
+    TenantId tenant = list.get(0).tenant();
+    if (list.stream().anyMatch(n -> !n.tenant().equals(tenant))) {
+      throw new IllegalArgumentException("raised notifications of several tenants at once");
+    }
     jdbc.batchUpdate(
         "INSERT INTO notice (id, tenant_id, microapp_id, rule_id, record_key, content, priority,"
             + " due_at, page_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -125,7 +132,7 @@ class CardStore implements NotificationSink {
           statement.setString(7, JSON.writeValueAsString(card.why()));
           statement.setTimestamp(8, Timestamp.from(card.createdAt()));
         });
-    announce(cards.stream().map(Pending::card).toList(), List.of());
+    announce(tenant, cards.stream().map(Pending::card).toList(), List.of());
   }
 
   @Override
@@ -156,7 +163,7 @@ class CardStore implements NotificationSink {
               return statement;
             },
             (row, n) -> expiredCard(row));
-    announce(List.of(), expired);
+    announce(tenant, List.of(), expired);
   }
 
   @Override
@@ -181,7 +188,7 @@ class CardStore implements NotificationSink {
               return statement;
             },
             (row, n) -> expiredCard(row));
-    announce(List.of(), expired);
+    announce(tenant, List.of(), expired);
   }
 
   private static ExpiredCard expiredCard(java.sql.ResultSet row) throws java.sql.SQLException {
@@ -240,11 +247,20 @@ class CardStore implements NotificationSink {
   }
 
   /** Publishes after commit; several calls in one transaction make one announcement each. */
-  private void announce(List<FeedCard> created, List<ExpiredCard> expired) {
+  private void announce(TenantId tenant, List<FeedCard> created, List<ExpiredCard> expired) {
     if (created.isEmpty() && expired.isEmpty()) {
       return;
     }
-    CardsPublished published = new CardsPublished(created, expired);
+    List<FeedBus.Update> updates = new ArrayList<>();
+    for (FeedCard card : created) {
+      updates.add(new FeedBus.Update('c', tenant, card.user(), card.id(), "ACTIVE"));
+    }
+    for (ExpiredCard card : expired) {
+      updates.add(new FeedBus.Update('e', tenant, card.user(), card.card(), "EXPIRED"));
+    }
+    // delivered by PostgreSQL when (and if) this transaction commits
+    bus.send(updates);
+    CardsPublished published = new CardsPublished(tenant, created, expired);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {

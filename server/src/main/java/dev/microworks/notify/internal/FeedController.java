@@ -43,6 +43,7 @@ class FeedController {
 
   private final FeedQueries feed;
   private final LiveFeed live;
+  private final FeedBus bus;
   private final JdbcTemplate jdbc;
   private final Interactions interactions;
   private final Clock clock;
@@ -50,11 +51,13 @@ class FeedController {
   FeedController(
       FeedQueries feed,
       LiveFeed live,
+      FeedBus bus,
       JdbcTemplate jdbc,
       Interactions interactions,
       Optional<Clock> clock) {
     this.feed = feed;
     this.live = live;
+    this.bus = bus;
     this.jdbc = jdbc;
     this.interactions = interactions;
     this.clock = clock.orElse(Clock.systemUTC());
@@ -185,7 +188,7 @@ class FeedController {
     if (updated == 0) {
       throw inactive(user, card);
     }
-    live.updated(user.id().value(), card, "SNOOZED");
+    bus.send(List.of(new FeedBus.Update('u', user.tenant(), user.id().value(), card, "SNOOZED")));
     return CardView.of(find(user, card));
   }
 
@@ -215,7 +218,14 @@ class FeedController {
     }
     FeedCard found = find(user, card);
     interactions.record(user.tenant(), user.id().value(), found.microapp(), card, kind);
-    live.updated(user.id().value(), card, state.equals("ACTIVE") ? "READ" : state);
+    bus.send(
+        List.of(
+            new FeedBus.Update(
+                'u',
+                user.tenant(),
+                user.id().value(),
+                card,
+                state.equals("ACTIVE") ? "READ" : state)));
     return CardView.of(found);
   }
 

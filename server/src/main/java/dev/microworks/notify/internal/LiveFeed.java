@@ -1,7 +1,5 @@
 package dev.microworks.notify.internal;
 
-import dev.microworks.notify.CardsPublished;
-import dev.microworks.notify.FeedCard;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -25,8 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * every 20 s to keep proxies from closing an idle stream. A user's stream carries only that user's
  * cards.
  *
- * <p>One node: cards raised on another node reach streams of this one only through the feed API
- * (see docs/feed.md; PostgreSQL LISTEN/NOTIFY fan-out is the planned next step).
+ * <p>Updates arrive through the {@link FeedBus} (PostgreSQL LISTEN/NOTIFY), from whichever node
+ * raised them: a user's streams on every node see every change.
  */
 @Component
 class LiveFeed {
@@ -43,7 +40,10 @@ class LiveFeed {
             return thread;
           });
 
-  LiveFeed() {
+  private final FeedQueries feed;
+
+  LiveFeed(FeedQueries feed) {
+    this.feed = feed;
     heartbeat.scheduleWithFixedDelay(this::beat, 20, 20, TimeUnit.SECONDS);
   }
 
@@ -64,18 +64,23 @@ class LiveFeed {
     return streams.values().stream().mapToInt(Set::size).sum();
   }
 
-  @EventListener
-  void on(CardsPublished published) {
-    for (FeedCard card : published.created()) {
-      push(card.user(), "card", CardView.of(card));
+  /** An update heard on the {@link FeedBus}: shown on this node's streams of its user. */
+  void deliver(FeedBus.Update update) {
+    if (!streams.containsKey(update.user())) {
+      return;
     }
-    for (CardsPublished.ExpiredCard card : published.expired()) {
-      push(card.user(), "expired", Map.of("id", card.card(), "state", "EXPIRED"));
+    switch (update.kind()) {
+      case 'c':
+        feed.card(update.tenant(), update.user(), update.card())
+            .filter(card -> card.state().equals("ACTIVE"))
+            .ifPresent(card -> push(update.user(), "card", CardView.of(card)));
+        break;
+      case 'e':
+        push(update.user(), "expired", Map.of("id", update.card(), "state", "EXPIRED"));
+        break;
+      default:
+        push(update.user(), "updated", Map.of("id", update.card(), "state", update.state()));
     }
-  }
-
-  void updated(UUID user, UUID card, String state) {
-    push(user, "updated", Map.of("id", card, "state", state));
   }
 
   private void push(UUID user, String name, Object data) {

@@ -213,7 +213,8 @@ abstract class ChannelsIntegrationTests {
     User user = user("immediate");
     FeedCard card = TestCards.typical(user.id);
 
-    publisher.publishEvent(new CardsPublished(List.of(card), List.of()));
+    publisher.publishEvent(
+        new CardsPublished(dev.microworks.tenant.TenantId.DEFAULT, List.of(card), List.of()));
 
     MimeMessage mail = awaitMails(user.email, 1).get(0);
     assertThat(subject(mail)).isEqualTo("Expense report EXP-1 waits for you");
@@ -233,7 +234,11 @@ abstract class ChannelsIntegrationTests {
     FeedCard expiring = activeCard(user.id, "Card that expires before the digest");
     FeedCard done = activeCard(user.id, "Card done in the feed before the digest");
 
-    publisher.publishEvent(new CardsPublished(List.of(first, second, expiring, done), List.of()));
+    publisher.publishEvent(
+        new CardsPublished(
+            dev.microworks.tenant.TenantId.DEFAULT,
+            List.of(first, second, expiring, done),
+            List.of()));
     await(() -> queued(user) == 4, "4 cards queued for the digest");
     assertThat(
             jdbc.sql("SELECT content FROM channel_digest_item WHERE user_id = ?")
@@ -247,7 +252,9 @@ abstract class ChannelsIntegrationTests {
                     .doesNotContain("digest"));
     publisher.publishEvent(
         new CardsPublished(
-            List.of(), List.of(new ExpiredCard(expiring.id(), user.id, expiring.microapp()))));
+            dev.microworks.tenant.TenantId.DEFAULT,
+            List.of(),
+            List.of(new ExpiredCard(expiring.id(), user.id, expiring.microapp()))));
     await(() -> queued(user) == 3, "the expired card taken out of the digest");
     jdbc.sql("UPDATE card SET state = 'DONE' WHERE id = ?").param(done.id()).update();
     assertThat(mailsTo(user.email)).as("no mail before the digest runs").isEmpty();
@@ -280,7 +287,11 @@ abstract class ChannelsIntegrationTests {
                 + "\"}}");
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
-    publisher.publishEvent(new CardsPublished(List.of(TestCards.typical(user.id)), List.of()));
+    publisher.publishEvent(
+        new CardsPublished(
+            dev.microworks.tenant.TenantId.DEFAULT,
+            List.of(TestCards.typical(user.id)),
+            List.of()));
 
     await(() -> POSTED.containsKey(slackPath) && POSTED.containsKey(teamsPath), "both posted");
     JsonNode slack = JSON.readTree(POSTED.get(slackPath).get(0));
@@ -329,6 +340,7 @@ abstract class ChannelsIntegrationTests {
           () ->
               publisher.publishEvent(
                   new CardsPublished(
+                      dev.microworks.tenant.TenantId.DEFAULT,
                       List.of(TestCards.typical(slow.id), TestCards.typical(other.id)),
                       List.of())));
       await(() -> POSTED.containsKey(slowPath), "the slow receiver got the post");
