@@ -137,4 +137,56 @@ final class BenchSupport {
   static String java() {
     return ProcessHandle.current().info().command().orElse("java");
   }
+
+  /**
+   * The fast source's records as an integration (table {@code records}) read {@code pageSize}
+   * records a page; {@code count} > 0 lists only the first ones.
+   */
+  static String sourceSpec(String id, int port, int count, int pageSize) {
+    return """
+        id: %s
+        title: Benchmark source
+        connection:
+          base-url: http://127.0.0.1:%d
+          allowed-hosts: [127.0.0.1]
+        security:
+          type: none
+        schedules:
+          full: manual
+          incremental: manual
+        tables:
+          - name: records
+            root-path: items
+            columns:
+              - {name: id, type: string, primary-key: true}
+              - {name: title, type: string}
+              - {name: status, type: string}
+              - {name: priority, type: integer}
+              - {name: amount, type: decimal}
+              - {name: assignee_email, path: assignee.email, type: string, lookup: true}
+              - {name: updated_at, type: datetime}
+            list:
+              full:
+                uri: /records%s
+              incremental:
+                uri: /records
+                query:
+                  updated_since: "{lastSync}"
+            pagination:
+              type: offset
+              offset-param: offset
+              limit-param: limit
+              page-size: %d
+              total-path: total
+            last-sync:
+              format: iso-instant
+            updated-column: updated_at
+            sync-window: P3650D
+        """
+        .formatted(
+            id,
+            port,
+            count > 0 ? "\n        query:\n          count: \"" + count + "\"" : "",
+            pageSize);
+  }
 }

@@ -303,48 +303,7 @@ public final class SyncBenchmark {
 
   /** The source's records as an integration; {@code count} > 0 lists only the first ones. */
   private static String spec(String id, int port, int count) {
-    return """
-        id: %s
-        title: Benchmark source
-        connection:
-          base-url: http://127.0.0.1:%d
-          allowed-hosts: [127.0.0.1]
-        security:
-          type: none
-        schedules:
-          full: manual
-          incremental: manual
-        tables:
-          - name: records
-            root-path: items
-            columns:
-              - {name: id, type: string, primary-key: true}
-              - {name: title, type: string}
-              - {name: status, type: string}
-              - {name: priority, type: integer}
-              - {name: amount, type: decimal}
-              - {name: assignee_email, path: assignee.email, type: string, lookup: true}
-              - {name: updated_at, type: datetime}
-            list:
-              full:
-                uri: /records%s
-              incremental:
-                uri: /records
-                query:
-                  updated_since: "{lastSync}"
-            pagination:
-              type: offset
-              offset-param: offset
-              limit-param: limit
-              page-size: 1000
-              total-path: total
-            last-sync:
-              format: iso-instant
-            updated-column: updated_at
-            sync-window: P3650D
-        """
-        .formatted(
-            id, port, count > 0 ? "\n        query:\n          count: \"" + count + "\"" : "");
+    return BenchSupport.sourceSpec(id, port, count, 1000);
   }
 
   private static SyncRun sync(Synchronizations syncs, SyncMode mode) throws InterruptedException {
