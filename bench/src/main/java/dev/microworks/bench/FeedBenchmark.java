@@ -128,7 +128,7 @@ public final class FeedBenchmark {
         Files.writeString(script, WRK_SCRIPT, StandardCharsets.UTF_8);
         String base = "http://127.0.0.1:" + httpPort;
         String feed = base + "/api/v1/feed?limit=20";
-        Load load = new Load(wrk, script, data, connections);
+        Load load = new Load(wrk, script, data, dataSource, connections);
         load.run(feed, Optional.of(tokens), WARM_UP_SECONDS); // JIT, connection pool, caches
         load.run(base + "/actuator/health/liveness", Optional.empty(), WARM_UP_SECONDS);
         double waited = CpuTime.awaitQuiet(data, null);
@@ -247,7 +247,7 @@ public final class FeedBenchmark {
       double cpuWindowSeconds) {}
 
   /** Runs wrk: one thread, keep-alive connections, closed loop. */
-  private record Load(String wrk, Path script, Path data, int connections) {
+  private record Load(String wrk, Path script, Path data, DataSource dataSource, int connections) {
 
     Measured run(String url, Optional<Path> tokens, int seconds) throws Exception {
       Process process =
@@ -282,9 +282,13 @@ public final class FeedBenchmark {
       Thread.sleep(CPU_MARGIN_SECONDS * 1000L);
       CpuTime before = CpuTime.now(data, process.toHandle());
       long windowStart = System.nanoTime();
-      Thread.sleep((seconds - 2L * CPU_MARGIN_SECONDS) * 1000L);
-      CpuTime cpu = CpuTime.now(data, process.toHandle()).minus(before);
-      double window = (System.nanoTime() - windowStart) / 1e9;
+      CpuTime cpu;
+      double window;
+      try (AutoCloseable sampler = QuerySampler.startIfAsked(dataSource)) {
+        Thread.sleep((seconds - 2L * CPU_MARGIN_SECONDS) * 1000L);
+        cpu = CpuTime.now(data, process.toHandle()).minus(before);
+        window = (System.nanoTime() - windowStart) / 1e9;
+      }
       process.waitFor();
       reader.join();
       String line =

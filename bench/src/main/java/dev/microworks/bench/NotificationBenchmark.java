@@ -190,9 +190,13 @@ public final class NotificationBenchmark {
     private void measure(String what, SyncMode mode, long expected) throws Exception {
       double waited = CpuTime.awaitQuiet(data, source);
       CpuTime before = CpuTime.now(data, source);
-      SyncRun run = BenchSupport.sync(server.getBean(Synchronizations.class), "bench", mode);
-      awaitRuleEngine(run.finishedAt());
-      CpuTime used = CpuTime.now(data, source).minus(before);
+      SyncRun run;
+      CpuTime used;
+      try (AutoCloseable sampler = QuerySampler.startIfAsked(dataSource)) {
+        run = BenchSupport.sync(server.getBean(Synchronizations.class), "bench", mode);
+        awaitRuleEngine(run.finishedAt());
+        used = CpuTime.now(data, source).minus(before);
+      }
       Figures figures = figures(run);
       double syncSeconds = Duration.between(run.startedAt(), run.finishedAt()).toMillis() / 1e3;
       double toLastCard = seconds(run.startedAt(), figures.lastVisible());
