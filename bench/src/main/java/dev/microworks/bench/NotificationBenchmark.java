@@ -9,6 +9,7 @@ import dev.microworks.tenant.TenantId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,7 +165,7 @@ public final class NotificationBenchmark {
       System.out.printf(
           Locale.ROOT,
           "  %-52s %,9d cards %8.2f s %,8.0f cards/s%n",
-          "baseline: JDBC batch INSERT into a copy of card",
+          "baseline: JDBC batch INSERT of event, notice and card",
           incrementalCards,
           baseline,
           incrementalCards / baseline);
@@ -349,52 +350,83 @@ public final class NotificationBenchmark {
         long cardCommits) {}
 
     /**
-     * As many card rows as the measured sync makes, INSERTed by JDBC batches of 1,000 (as the
-     * server batches them) into a copy of the card table (its columns, constraints and indexes, not
-     * its foreign keys), a commit per 2,000 rows (the cards of about one page): what the database
-     * alone does with them.
+     * What the database alone does with the rows the measured sync makes: per card (each rule match
+     * notifies one user) a {@code notification_event}, a {@code notice} (200 random bytes of
+     * content) and a {@code card} row, INSERTed into the real tables (their indexes, constraints
+     * and foreign keys) by JDBC batches of 1,000 with the server's statements, a commit per 2,000
+     * cards (about one page's), then truncated again.
      */
     private double baseline(long cards) throws Exception {
       List<UUID> ids = new ArrayList<>();
       try (Connection connection = dataSource.getConnection();
-          var statement = connection.createStatement()) {
-        statement.execute("CREATE TABLE bench_card (LIKE card INCLUDING ALL)");
-        try (var result =
-            statement.executeQuery("SELECT id FROM app_user WHERE email LIKE 'user%'")) {
-          while (result.next()) {
-            ids.add(result.getObject(1, UUID.class));
-          }
+          var statement = connection.createStatement();
+          var result = statement.executeQuery("SELECT id FROM app_user WHERE email LIKE 'user%'")) {
+        while (result.next()) {
+          ids.add(result.getObject(1, UUID.class));
         }
       }
       String factors =
           "[{\"factor\":\"priority\",\"contribution\":0.5,\"reason\":\"normal priority\"},"
               + "{\"factor\":\"recency\",\"contribution\":0.3,\"reason\":\"new\"}]";
       ThreadLocalRandom random = ThreadLocalRandom.current();
+      UUID tenant = TenantId.DEFAULT.value();
       long start = System.nanoTime();
       try (Connection connection = dataSource.getConnection();
-          var insert =
+          var event =
               connection.prepareStatement(
-                  "INSERT INTO bench_card (id, tenant_id, user_id, notice_id, microapp_id, score,"
+                  "INSERT INTO notification_event (id, tenant_id, microapp_id, rule_id,"
+                      + " integration_id, table_name, record_key, idempotency_key, user_ids,"
+                      + " raised_at) VALUES (?, ?, 'bench', ?, 'bench', 'records', ?, ?, ?, ?)"
+                      + " ON CONFLICT DO NOTHING");
+          var notice =
+              connection.prepareStatement(
+                  "INSERT INTO notice (id, tenant_id, microapp_id, rule_id, record_key, content,"
+                      + " priority, due_at, page_id, created_at)"
+                      + " VALUES (?, ?, 'bench', ?, ?, ?, 'NORMAL', NULL, NULL, ?)"
+                      + " ON CONFLICT (id) DO NOTHING");
+          var card =
+              connection.prepareStatement(
+                  "INSERT INTO card (id, tenant_id, user_id, notice_id, microapp_id, score,"
                       + " score_factors, created_at, state)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, 'ACTIVE')"
+                      + " VALUES (?, ?, ?, ?, 'bench', ?, CAST(? AS jsonb), ?, 'ACTIVE')"
                       + " ON CONFLICT (notice_id, user_id) DO NOTHING")) {
         connection.setAutoCommit(false);
-        UUID notice = UUID.randomUUID();
+        List<PreparedStatement> statements = List.of(event, notice, card);
         for (long i = 0; i < cards; i++) {
-          if (i % 2 == 0) {
-            notice = UUID.randomUUID();
+          UUID id = UUID.randomUUID();
+          UUID user = ids.get((int) (i % ids.size()));
+          String rule = RULES.get((int) (i % RULES.size())).id();
+          String key = "R-" + i;
+          Timestamp now = Timestamp.from(Instant.now());
+          event.setObject(1, id);
+          event.setObject(2, tenant);
+          event.setString(3, rule);
+          event.setString(4, key);
+          event.setString(5, rule + "|" + key + "|v1");
+          event.setArray(6, connection.createArrayOf("uuid", new Object[] {user}));
+          event.setTimestamp(7, now);
+          notice.setObject(1, id);
+          notice.setObject(2, tenant);
+          notice.setString(3, rule);
+          notice.setString(4, key);
+          byte[] content = new byte[200];
+          random.nextBytes(content);
+          notice.setBytes(5, content);
+          notice.setTimestamp(6, now);
+          card.setObject(1, UUID.randomUUID());
+          card.setObject(2, tenant);
+          card.setObject(3, user);
+          card.setObject(4, id);
+          card.setDouble(5, random.nextDouble());
+          card.setString(6, factors);
+          card.setTimestamp(7, now);
+          for (PreparedStatement statement : statements) {
+            statement.addBatch();
           }
-          insert.setObject(1, UUID.randomUUID());
-          insert.setObject(2, TenantId.DEFAULT.value());
-          insert.setObject(3, ids.get((int) (i % ids.size())));
-          insert.setObject(4, notice);
-          insert.setString(5, "bench");
-          insert.setDouble(6, random.nextDouble());
-          insert.setString(7, factors);
-          insert.setTimestamp(8, Timestamp.from(Instant.now()));
-          insert.addBatch();
           if ((i + 1) % 1000 == 0 || i == cards - 1) {
-            insert.executeBatch();
+            for (PreparedStatement statement : statements) {
+              statement.executeBatch();
+            }
           }
           if ((i + 1) % 2000 == 0 || i == cards - 1) {
             connection.commit();
@@ -402,7 +434,7 @@ public final class NotificationBenchmark {
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      BenchSupport.execute(dataSource, "DROP TABLE bench_card");
+      clearCards();
       return seconds;
     }
 
