@@ -161,7 +161,10 @@ public final class NotificationBenchmark {
           .save(TenantId.DEFAULT, microapp(), "bench-microapp.yaml", "benchmark");
 
       long incrementalCards = expectedCards();
+      double waited = CpuTime.awaitQuiet(data, source);
+      CpuTime before = CpuTime.now(data, source);
       double baseline = baseline(incrementalCards);
+      CpuTime used = CpuTime.now(data, source).minus(before);
       System.out.printf(
           Locale.ROOT,
           "  %-52s %,9d cards %8.2f s %,8.0f cards/s%n",
@@ -169,6 +172,7 @@ public final class NotificationBenchmark {
           incrementalCards,
           baseline,
           incrementalCards / baseline);
+      System.out.println("    " + used.describe("the source", waited));
 
       // a full sync: every record new, one transaction, so every change arrives after its commit
       measure("full sync, all records new (one commit)", SyncMode.FULL, expectedCards());
