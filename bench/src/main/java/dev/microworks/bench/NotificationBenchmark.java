@@ -165,6 +165,7 @@ public final class NotificationBenchmark {
       CpuTime before = CpuTime.now(data, source);
       double baseline = baseline(incrementalCards);
       CpuTime used = CpuTime.now(data, source).minus(before);
+      clearCards();
       System.out.printf(
           Locale.ROOT,
           "  %-52s %,9d cards %8.2f s %,8.0f cards/s%n",
@@ -358,7 +359,7 @@ public final class NotificationBenchmark {
      * notifies one user) a {@code notification_event}, a {@code notice} (200 random bytes of
      * content) and a {@code card} row, INSERTed into the real tables (their indexes, constraints
      * and foreign keys) by JDBC batches of 1,000 with the server's statements, a commit per 2,000
-     * cards (about one page's), then truncated again.
+     * cards (about one page's). The caller truncates them again.
      */
     private double baseline(long cards) throws Exception {
       List<UUID> ids = new ArrayList<>();
@@ -437,9 +438,7 @@ public final class NotificationBenchmark {
           }
         }
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      clearCards();
-      return seconds;
+      return (System.nanoTime() - start) / 1e9;
     }
 
     /** Cards, notices and raw events gone, so the next sync starts without any. */
