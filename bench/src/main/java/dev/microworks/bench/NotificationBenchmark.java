@@ -9,15 +9,10 @@ import dev.microworks.tenant.TenantId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -163,7 +158,9 @@ public final class NotificationBenchmark {
       long incrementalCards = expectedCards();
       double waited = CpuTime.awaitQuiet(data, source);
       CpuTime before = CpuTime.now(data, source);
-      double baseline = baseline(incrementalCards);
+      double baseline =
+          CardRowsBaseline.insert(
+              dataSource, incrementalCards, RULES.stream().map(Rule::id).toList());
       CpuTime used = CpuTime.now(data, source).minus(before);
       clearCards();
       System.out.printf(
@@ -203,7 +200,7 @@ public final class NotificationBenchmark {
         awaitRuleEngine(run.finishedAt());
         used = CpuTime.now(data, source).minus(before);
       }
-      Figures figures = figures(run);
+      CardLatency figures = CardLatency.of(dataSource, run.id());
       double syncSeconds = Duration.between(run.startedAt(), run.finishedAt()).toMillis() / 1e3;
       double toLastCard = seconds(run.startedAt(), figures.lastVisible());
       System.out.printf(
@@ -287,158 +284,6 @@ public final class NotificationBenchmark {
         }
         Thread.sleep(50);
       }
-    }
-
-    /**
-     * Latency per card from PostgreSQL's commit timestamps: when the card's transaction committed
-     * (the card became visible in the feed), and card.created_at (when its rule matched: the start
-     * of the rule engine's batch), each less when the transaction that wrote its record's cache row
-     * (its sync page) committed; and how far cache_record.synced_at (that transaction's start,
-     * {@code now()}) is from that commit.
-     */
-    private Figures figures(SyncRun run) throws Exception {
-      try (Connection connection = dataSource.getConnection();
-          var statement =
-              connection.prepareStatement(
-                  """
-                  WITH c AS (
-                    SELECT extract(epoch FROM pg_xact_commit_timestamp(c.xmin)
-                                             - pg_xact_commit_timestamp(r.xmin)) AS visible,
-                           extract(epoch FROM c.created_at - pg_xact_commit_timestamp(r.xmin))
-                             AS matched,
-                           extract(epoch FROM pg_xact_commit_timestamp(r.xmin) - r.synced_at)
-                             AS synced_at_error,
-                           pg_xact_commit_timestamp(c.xmin) AS visible_at,
-                           pg_xact_commit_timestamp(r.xmin) AS committed_at
-                      FROM card c
-                      JOIN notice n ON n.id = c.notice_id
-                      JOIN cache_record r ON r.tenant_id = n.tenant_id
-                       AND r.integration_id = 'bench' AND r.table_name = 'records'
-                       AND r.record_key = n.record_key
-                     WHERE r.run_id = ?)
-                  SELECT count(*),
-                         percentile_cont(ARRAY[0.5, 0.9, 0.99]) WITHIN GROUP (ORDER BY visible),
-                         max(visible),
-                         percentile_cont(ARRAY[0.5, 0.9, 0.99]) WITHIN GROUP (ORDER BY matched),
-                         max(matched), avg(synced_at_error), max(synced_at_error),
-                         min(visible_at), max(visible_at),
-                         count(DISTINCT committed_at), count(DISTINCT visible_at)
-                    FROM c
-                  """)) {
-        statement.setObject(1, run.id());
-        try (var result = statement.executeQuery()) {
-          result.next();
-          Double[] visible = (Double[]) result.getArray(2).getArray();
-          Double[] matched = (Double[]) result.getArray(4).getArray();
-          return new Figures(
-              result.getLong(1),
-              new double[] {visible[0], visible[1], visible[2], result.getDouble(3)},
-              new double[] {matched[0], matched[1], matched[2], result.getDouble(5)},
-              new double[] {result.getDouble(6), result.getDouble(7)},
-              result.getTimestamp(8).toInstant(),
-              result.getTimestamp(9).toInstant(),
-              result.getLong(10),
-              result.getLong(11));
-        }
-      }
-    }
-
-    /** What the database says about the cards of one sync run (seconds). */
-    private record Figures(
-        long cards,
-        double[] visible,
-        double[] matched,
-        double[] syncedAtError,
-        Instant firstVisible,
-        Instant lastVisible,
-        long recordCommits,
-        long cardCommits) {}
-
-    /**
-     * What the database alone does with the rows the measured sync makes: per card (each rule match
-     * notifies one user) a {@code notification_event}, a {@code notice} (200 random bytes of
-     * content) and a {@code card} row, INSERTed into the real tables (their indexes, constraints
-     * and foreign keys) by JDBC batches of 1,000 with the server's statements, a commit per 2,000
-     * cards (about one page's). The caller truncates them again.
-     */
-    private double baseline(long cards) throws Exception {
-      List<UUID> ids = new ArrayList<>();
-      try (Connection connection = dataSource.getConnection();
-          var statement = connection.createStatement();
-          var result = statement.executeQuery("SELECT id FROM app_user WHERE email LIKE 'user%'")) {
-        while (result.next()) {
-          ids.add(result.getObject(1, UUID.class));
-        }
-      }
-      String factors =
-          "[{\"factor\":\"priority\",\"contribution\":0.5,\"reason\":\"normal priority\"},"
-              + "{\"factor\":\"recency\",\"contribution\":0.3,\"reason\":\"new\"}]";
-      ThreadLocalRandom random = ThreadLocalRandom.current();
-      UUID tenant = TenantId.DEFAULT.value();
-      long start = System.nanoTime();
-      try (Connection connection = dataSource.getConnection();
-          var event =
-              connection.prepareStatement(
-                  "INSERT INTO notification_event (id, tenant_id, microapp_id, rule_id,"
-                      + " integration_id, table_name, record_key, idempotency_key, user_ids,"
-                      + " raised_at) VALUES (?, ?, 'bench', ?, 'bench', 'records', ?, ?, ?, ?)"
-                      + " ON CONFLICT DO NOTHING");
-          var notice =
-              connection.prepareStatement(
-                  "INSERT INTO notice (id, tenant_id, microapp_id, rule_id, record_key, content,"
-                      + " priority, due_at, page_id, created_at)"
-                      + " VALUES (?, ?, 'bench', ?, ?, ?, 'NORMAL', NULL, NULL, ?)"
-                      + " ON CONFLICT (id) DO NOTHING");
-          var card =
-              connection.prepareStatement(
-                  "INSERT INTO card (id, tenant_id, user_id, notice_id, microapp_id, score,"
-                      + " score_factors, created_at, state)"
-                      + " VALUES (?, ?, ?, ?, 'bench', ?, CAST(? AS jsonb), ?, 'ACTIVE')"
-                      + " ON CONFLICT (notice_id, user_id) DO NOTHING")) {
-        connection.setAutoCommit(false);
-        List<PreparedStatement> statements = List.of(event, notice, card);
-        for (long i = 0; i < cards; i++) {
-          UUID id = UUID.randomUUID();
-          UUID user = ids.get((int) (i % ids.size()));
-          String rule = RULES.get((int) (i % RULES.size())).id();
-          String key = "R-" + i;
-          Timestamp now = Timestamp.from(Instant.now());
-          event.setObject(1, id);
-          event.setObject(2, tenant);
-          event.setString(3, rule);
-          event.setString(4, key);
-          event.setString(5, rule + "|" + key + "|v1");
-          event.setArray(6, connection.createArrayOf("uuid", new Object[] {user}));
-          event.setTimestamp(7, now);
-          notice.setObject(1, id);
-          notice.setObject(2, tenant);
-          notice.setString(3, rule);
-          notice.setString(4, key);
-          byte[] content = new byte[200];
-          random.nextBytes(content);
-          notice.setBytes(5, content);
-          notice.setTimestamp(6, now);
-          card.setObject(1, UUID.randomUUID());
-          card.setObject(2, tenant);
-          card.setObject(3, user);
-          card.setObject(4, id);
-          card.setDouble(5, random.nextDouble());
-          card.setString(6, factors);
-          card.setTimestamp(7, now);
-          for (PreparedStatement statement : statements) {
-            statement.addBatch();
-          }
-          if ((i + 1) % 1000 == 0 || i == cards - 1) {
-            for (PreparedStatement statement : statements) {
-              statement.executeBatch();
-            }
-          }
-          if ((i + 1) % 2000 == 0 || i == cards - 1) {
-            connection.commit();
-          }
-        }
-      }
-      return (System.nanoTime() - start) / 1e9;
     }
 
     /** Cards, notices and raw events gone, so the next sync starts without any. */
