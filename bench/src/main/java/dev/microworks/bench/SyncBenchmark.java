@@ -4,26 +4,15 @@ import dev.microworks.MicroworksApplication;
 import dev.microworks.integration.Integrations;
 import dev.microworks.sync.SyncMode;
 import dev.microworks.sync.SyncRun;
-import dev.microworks.sync.SyncStatus;
 import dev.microworks.sync.Synchronizations;
 import dev.microworks.tenant.TenantId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,11 +46,6 @@ public final class SyncBenchmark {
 
   private static final int WARM_UP_PASSES = 2;
 
-  /** Before each measured sync: how long a quiet spell is sought, and the longest wait. */
-  private static final double QUIET_SAMPLE_SECONDS = 2;
-
-  private static final double QUIET_WAIT_SECONDS = 120;
-
   private static final AtomicLong PEAK_HEAP = new AtomicLong();
 
   private SyncBenchmark() {}
@@ -70,23 +54,11 @@ public final class SyncBenchmark {
     int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     startHeapSampler();
-    int port = freePort();
-    Process source =
-        new ProcessBuilder(
-                java(),
-                "-Xmx2g",
-                "-cp",
-                System.getProperty("java.class.path"),
-                FastSource.class.getName(),
-                Integer.toString(port),
-                Integer.toString(records))
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+    int port = BenchSupport.freePort();
+    Process source = BenchSupport.startSource(port, records);
     Path work = Files.createTempDirectory("microworks-sync-bench");
     try {
-      Path masterKey = masterKeyFile(work);
-      awaitSource(port);
+      Path masterKey = BenchSupport.masterKeyFile(work);
       System.out.printf(
           Locale.ROOT,
           "Sync benchmark, %,d records, %d full sync%s each with cache encryption on and off,"
@@ -124,7 +96,7 @@ public final class SyncBenchmark {
         report("baseline: raw COPY of the same records into an empty table", records, copy, copy);
         warmUp(server, port, records);
       }
-      deleteTree(warmUpDirectory);
+      BenchSupport.deleteTree(warmUpDirectory);
 
       List<Boolean> order = order(pairs);
       Map<Boolean, List<Measured>> measured = new HashMap<>();
@@ -138,10 +110,10 @@ public final class SyncBenchmark {
           for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
             warmUp(server, port, Math.min(records, WARM_UP_RECORDS));
           }
-          double waited = awaitQuiet(dataDirectory, source);
-          Cpu before = Cpu.now(dataDirectory, source);
+          double waited = CpuTime.awaitQuiet(dataDirectory, source.toHandle());
+          CpuTime before = CpuTime.now(dataDirectory, source.toHandle());
           SyncRun full = sync(server.getBean(Synchronizations.class), SyncMode.FULL);
-          Cpu used = Cpu.now(dataDirectory, source).minus(before);
+          CpuTime used = CpuTime.now(dataDirectory, source.toHandle()).minus(before);
           stored.putIfAbsent(encrypt, stored(dataSource, encrypt ? 1 : 0, records));
           measured
               .computeIfAbsent(encrypt, mode -> new ArrayList<>())
@@ -155,19 +127,7 @@ public final class SyncBenchmark {
               full.recordsRead(),
               seconds(full),
               copy);
-          System.out.printf(
-              Locale.ROOT,
-              "    CPU time: server JVM %.2f s + PostgreSQL %.2f s = %.2f s;"
-                  + " meanwhile the source %.2f s, other processes %.2f s%s%n",
-              used.jvm(),
-              used.postgres(),
-              used.total(),
-              used.source(),
-              used.others(),
-              waited > 1.5 * QUIET_SAMPLE_SECONDS
-                  ? String.format(
-                      Locale.ROOT, " (started after %.0f s waiting for a quiet machine)", waited)
-                  : "");
+          System.out.println("    " + used.describe("the source", waited));
           if (i == order.size() - 1) {
             overhead(measured.get(true), measured.get(false));
             System.out.printf(
@@ -181,7 +141,7 @@ public final class SyncBenchmark {
             resyncs(server, port, copy);
           }
         }
-        deleteTree(dataDirectory);
+        BenchSupport.deleteTree(dataDirectory);
       }
 
       System.out.printf(
@@ -190,7 +150,7 @@ public final class SyncBenchmark {
           PEAK_HEAP.get() / 1024 / 1024);
     } finally {
       source.destroy();
-      deleteTree(work);
+      BenchSupport.deleteTree(work);
     }
   }
 
@@ -258,7 +218,7 @@ public final class SyncBenchmark {
         "    its database work is loading the cached hashes (nothing is written): %.2f s%n",
         hashLoadSeconds(server.getBean(DataSource.class)));
 
-    mutate(port);
+    BenchSupport.mutate(port, 1);
     SyncRun incremental = sync(syncs, SyncMode.INCREMENTAL);
     report("incremental after 1 % changed", incremental.recordsRead(), seconds(incremental), copy);
     System.out.printf(
@@ -295,25 +255,6 @@ public final class SyncBenchmark {
   }
 
   /**
-   * A random master key for the wallet's local key provider (32 bytes in base64, owner-only), in
-   * the benchmark's work directory; the bench integration has {@code security: none}, so the wallet
-   * holds only the cache keys it creates on first use.
-   */
-  private static Path masterKeyFile(Path work) throws IOException {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    Path file = work.resolve("master.key");
-    try {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException notPosix) {
-      Files.createFile(file); // in the temporary directory, which is the user's own
-    }
-    Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-    return file;
-  }
-
-  /**
    * A full sync of the first {@code records} records through the same pipeline (another
    * integration), then an empty cache again: truncated (a new, empty table file, as in a new
    * cluster), analysed and checkpointed.
@@ -324,127 +265,14 @@ public final class SyncBenchmark {
         .getBean(Integrations.class)
         .save(TenantId.DEFAULT, spec("warmup", port, records), "warmup.yaml");
     sync(server.getBean(Synchronizations.class), "warmup", SyncMode.FULL);
-    execute(server, "TRUNCATE cache_record");
-    execute(server, "ANALYZE cache_record");
-    execute(server, "CHECKPOINT");
+    BenchSupport.execute(server.getBean(DataSource.class), "TRUNCATE cache_record");
+    BenchSupport.execute(server.getBean(DataSource.class), "ANALYZE cache_record");
+    BenchSupport.execute(server.getBean(DataSource.class), "CHECKPOINT");
     System.gc();
-  }
-
-  private static void execute(ConfigurableApplicationContext server, String sql) throws Exception {
-    try (Connection connection = server.getBean(DataSource.class).getConnection();
-        var statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
-  /**
-   * CPU time used so far, in seconds: by this JVM, by the embedded PostgreSQL of a data directory
-   * (the postmaster, its live processes, and the ones that ended: the postmaster's children's
-   * time), by the source process, and by the whole machine (busy time of all processors, from
-   * /proc/stat). CPU time depends less than elapsed time on what else runs on the machine; the
-   * machine's busy time less ours shows how much else did.
-   */
-  private record Cpu(double jvm, double postgres, double source, double machine) {
-
-    private static final double TICKS_PER_SECOND = clockTicks();
-
-    static Cpu now(Path dataDirectory, Process source) throws IOException {
-      double jvm =
-          ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                  .getProcessCpuTime()
-              / 1e9;
-      long postmaster =
-          Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
-      long ticks = ticks(postmaster, true);
-      for (ProcessHandle process :
-          ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants).toList()) {
-        ticks += ticks(process.pid(), false);
-      }
-      return new Cpu(
-          jvm,
-          ticks / TICKS_PER_SECOND,
-          ticks(source.pid(), false) / TICKS_PER_SECOND,
-          machineBusyTicks() / TICKS_PER_SECOND);
-    }
-
-    Cpu minus(Cpu earlier) {
-      return new Cpu(
-          jvm - earlier.jvm,
-          postgres - earlier.postgres,
-          source - earlier.source,
-          machine - earlier.machine);
-    }
-
-    /** The server's: this JVM's and its PostgreSQL's. */
-    double total() {
-      return jvm + postgres;
-    }
-
-    double others() {
-      return Math.max(0, machine - jvm - postgres - source);
-    }
-
-    /** utime + stime (+ cutime + cstime) from /proc/PID/stat; 0 if the process is gone. */
-    private static long ticks(long pid, boolean withChildren) {
-      String stat;
-      try {
-        stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      } catch (IOException gone) {
-        return 0;
-      }
-      // the fields after the command name in parentheses: state (field 3) first, utime is 14th
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      return withChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
-    }
-
-    /** All processors' busy time: the first line of /proc/stat less idle and iowait. */
-    private static long machineBusyTicks() throws IOException {
-      String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-      long busy = 0;
-      for (int i = 1; i < Math.min(fields.length, 9); i++) { // user .. steal, not guest
-        if (i != 4 && i != 5) { // idle, iowait
-          busy += Long.parseLong(fields[i]);
-        }
-      }
-      return busy;
-    }
-
-    private static double clockTicks() {
-      try {
-        Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
-        String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        getconf.waitFor();
-        return Double.parseDouble(out.trim());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return 100;
-      } catch (IOException | NumberFormatException e) {
-        return 100; // USER_HZ on every Linux
-      }
-    }
   }
 
   /** What the full sync stored: average payload size and the cache table's size on disk. */
   private record Stored(long payloadBytes, long tableBytes) {}
-
-  /**
-   * Waits (at most {@link #QUIET_WAIT_SECONDS}) until other processes used less than a tenth of a
-   * processor over {@link #QUIET_SAMPLE_SECONDS}, while this server idles: on a shared machine a
-   * build running alongside changes a sync's time by tens of percent. Returns the seconds waited.
-   */
-  private static double awaitQuiet(Path dataDirectory, Process source) throws Exception {
-    long start = System.nanoTime();
-    while (true) {
-      Cpu before = Cpu.now(dataDirectory, source);
-      Thread.sleep((long) (QUIET_SAMPLE_SECONDS * 1000));
-      double others = Cpu.now(dataDirectory, source).minus(before).others();
-      double waited = (System.nanoTime() - start) / 1e9;
-      if (others < 0.1 * QUIET_SAMPLE_SECONDS || waited >= QUIET_WAIT_SECONDS) {
-        return waited;
-      }
-    }
-  }
 
   /** Checks every cached bench record has the given payload format (0 clear, 1 AES-GCM). */
   private static Stored stored(DataSource dataSource, int format, int records) throws Exception {
@@ -475,48 +303,7 @@ public final class SyncBenchmark {
 
   /** The source's records as an integration; {@code count} > 0 lists only the first ones. */
   private static String spec(String id, int port, int count) {
-    return """
-        id: %s
-        title: Benchmark source
-        connection:
-          base-url: http://127.0.0.1:%d
-          allowed-hosts: [127.0.0.1]
-        security:
-          type: none
-        schedules:
-          full: manual
-          incremental: manual
-        tables:
-          - name: records
-            root-path: items
-            columns:
-              - {name: id, type: string, primary-key: true}
-              - {name: title, type: string}
-              - {name: status, type: string}
-              - {name: priority, type: integer}
-              - {name: amount, type: decimal}
-              - {name: assignee_email, path: assignee.email, type: string, lookup: true}
-              - {name: updated_at, type: datetime}
-            list:
-              full:
-                uri: /records%s
-              incremental:
-                uri: /records
-                query:
-                  updated_since: "{lastSync}"
-            pagination:
-              type: offset
-              offset-param: offset
-              limit-param: limit
-              page-size: 1000
-              total-path: total
-            last-sync:
-              format: iso-instant
-            updated-column: updated_at
-            sync-window: P3650D
-        """
-        .formatted(
-            id, port, count > 0 ? "\n        query:\n          count: \"" + count + "\"" : "");
+    return BenchSupport.sourceSpec(id, port, count, 1000);
   }
 
   private static SyncRun sync(Synchronizations syncs, SyncMode mode) throws InterruptedException {
@@ -525,17 +312,7 @@ public final class SyncBenchmark {
 
   private static SyncRun sync(Synchronizations syncs, String integration, SyncMode mode)
       throws InterruptedException {
-    SyncRun queued = syncs.syncNow(TenantId.DEFAULT, integration, mode);
-    while (true) {
-      SyncRun run = syncs.run(TenantId.DEFAULT, queued.id()).orElseThrow();
-      if (run.status() == SyncStatus.FAILED) {
-        throw new IllegalStateException("sync failed: " + run.error());
-      }
-      if (run.status() == SyncStatus.SUCCEEDED) {
-        return run;
-      }
-      Thread.sleep(100);
-    }
+    return BenchSupport.sync(syncs, integration, mode);
   }
 
   /** COPY of the same records (as the source renders them) into an empty jsonb table. */
@@ -610,31 +387,6 @@ public final class SyncBenchmark {
     return Duration.between(run.startedAt(), run.finishedAt()).toMillis() / 1000.0;
   }
 
-  private static void mutate(int port) throws Exception {
-    HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mutate?percent=1"))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static void awaitSource(int port) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    for (int i = 0; i < 600; i++) {
-      try {
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/records?limit=1"))
-                .build(),
-            HttpResponse.BodyHandlers.discarding());
-        return;
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    throw new IllegalStateException("fast source did not start");
-  }
-
   private static void startHeapSampler() {
     Thread sampler =
         new Thread(
@@ -652,30 +404,5 @@ public final class SyncBenchmark {
             "heap-sampler");
     sampler.setDaemon(true);
     sampler.start();
-  }
-
-  /** Deletes a directory tree, best effort: what cannot be deleted is reported, not thrown. */
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (var paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      System.err.println("could not delete all of " + root + ": " + e);
-    }
-    if (Files.exists(root)) {
-      System.err.println("left behind: " + root);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (var socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static String java() {
-    return ProcessHandle.current().info().command().orElse("java");
   }
 }
