@@ -66,8 +66,18 @@ class AccessTokens {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  AccessTokens(JdbcClient jdbc, Optional<Clock> clock) {
+  /** When this node last wrote each token's last use: most calls then write nothing. */
+  private final java.util.Map<UUID, Instant> touched =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final org.springframework.transaction.support.TransactionOperations transactions;
+
+  AccessTokens(
+      JdbcClient jdbc,
+      org.springframework.transaction.support.TransactionOperations transactions,
+      Optional<Clock> clock) {
     this.jdbc = jdbc;
+    this.transactions = transactions;
     this.clock = clock.orElse(Clock.systemUTC());
   }
 
@@ -135,14 +145,32 @@ class AccessTokens {
                       row.getObject("id", UUID.class), row.getObject("user_id", UUID.class)
                     })
             .optional();
-    found.ifPresent(
-        ids ->
-            jdbc.sql(
-                    "UPDATE access_token SET last_used_at = ? WHERE id = ?"
-                        + " AND (last_used_at IS NULL OR last_used_at < ?)")
-                .params(Timestamp.from(now), ids[0], Timestamp.from(now.minus(TOUCH_EVERY)))
-                .update());
+    found.ifPresent(ids -> touch(ids[0], now));
     return found.map(ids -> new UserId(ids[1]));
+  }
+
+  /**
+   * Records a token's use at most once a minute per node, without waiting for the disk: losing the
+   * last second of "last used" times in a crash costs nothing, a flush per API call costs a lot.
+   */
+  private void touch(UUID token, Instant now) {
+    Instant last = touched.get(token);
+    if (last != null && last.isAfter(now.minus(TOUCH_EVERY))) {
+      return;
+    }
+    touched.put(token, now);
+    if (touched.size() > 100_000) {
+      touched.clear(); // bounded: forgetting only means one more write per token
+    }
+    transactions.executeWithoutResult(
+        status -> {
+          jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
+          jdbc.sql(
+                  "UPDATE access_token SET last_used_at = ? WHERE id = ?"
+                      + " AND (last_used_at IS NULL OR last_used_at < ?)")
+              .params(Timestamp.from(now), token, Timestamp.from(now.minus(TOUCH_EVERY)))
+              .update();
+        });
   }
 
   private static TokenInfo info(ResultSet row) throws SQLException {

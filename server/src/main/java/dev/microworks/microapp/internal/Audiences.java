@@ -6,7 +6,6 @@ import dev.microworks.cache.DataCache;
 import dev.microworks.cache.TableRef;
 import dev.microworks.identity.UserId;
 import dev.microworks.identity.UserView;
-import dev.microworks.identity.Users;
 import dev.microworks.integration.TableSpec;
 import dev.microworks.microapp.MicroappDefinition.Audience;
 import dev.microworks.microapp.MicroappDefinition.Subscribers;
@@ -31,7 +30,7 @@ import java.util.Optional;
 final class Audiences {
 
   private final TenantId tenant;
-  private final Users users;
+  private final UserLookups users;
   private final DataCache cache;
   private final Instant now;
   private final Instant today;
@@ -41,7 +40,7 @@ final class Audiences {
   private final Map<String, Map<String, Object>> related = new HashMap<>();
   private List<UserView> active;
 
-  Audiences(TenantId tenant, Users users, DataCache cache, Instant now, Instant today) {
+  Audiences(TenantId tenant, UserLookups users, DataCache cache, Instant now, Instant today) {
     this.tenant = tenant;
     this.users = users;
     this.cache = cache;
@@ -134,11 +133,11 @@ final class Audiences {
     if (normalized.isEmpty()) {
       return Optional.empty();
     }
-    return byEmail.computeIfAbsent(normalized, e -> users.findByEmail(tenant, e));
+    return byEmail.computeIfAbsent(normalized, e -> users.byEmail(tenant, e));
   }
 
   private List<UserView> members(String group) {
-    return groups.computeIfAbsent(group, g -> users.membersOf(tenant, g));
+    return groups.computeIfAbsent(group, g -> users.members(tenant, g));
   }
 
   private Optional<String> emailOf(

@@ -5,7 +5,6 @@ import dev.microworks.cache.TableRef;
 import dev.microworks.identity.SignedInUser;
 import dev.microworks.identity.UserStatus;
 import dev.microworks.identity.UserView;
-import dev.microworks.identity.Users;
 import dev.microworks.integration.RelationshipSpec;
 import dev.microworks.integration.TableSpec;
 import dev.microworks.microapp.MicroappDefinition;
@@ -50,7 +49,8 @@ class PageReader {
 
   private final Microapps microapps;
   private final JdbcMicroapps store;
-  private final Users users;
+  private final dev.microworks.identity.Users users;
+  private final UserLookups lookups;
   private final DataCache cache;
   private final VisibleRecords records;
   private final Clock clock;
@@ -58,12 +58,14 @@ class PageReader {
   PageReader(
       Microapps microapps,
       JdbcMicroapps store,
-      Users users,
+      dev.microworks.identity.Users users,
+      UserLookups lookups,
       DataCache cache,
       Optional<Clock> clock) {
     this.microapps = microapps;
     this.store = store;
     this.users = users;
+    this.lookups = lookups;
     this.cache = cache;
     this.records = new VisibleRecords(cache, VisibleRecords.SCAN_LIMIT);
     this.clock = clock.orElse(Clock.systemUTC());
@@ -201,7 +203,7 @@ class PageReader {
     TableSpec table = app.spec.table(page.table()).orElseThrow();
     Instant now = clock.instant();
     Audiences audiences =
-        new Audiences(tenant, users, cache, now, now.truncatedTo(ChronoUnit.DAYS));
+        new Audiences(tenant, lookups, cache, now, now.truncatedTo(ChronoUnit.DAYS));
     return new Reading(tenant, user, app, page, table, audiences);
   }
 

@@ -7,7 +7,6 @@ import dev.microworks.cache.RecordsChanged;
 import dev.microworks.cache.TableRef;
 import dev.microworks.identity.UserId;
 import dev.microworks.identity.UserView;
-import dev.microworks.identity.Users;
 import dev.microworks.microapp.MicroappDefinition.Rule;
 import dev.microworks.microapp.MicroappDefinition.Trigger;
 import dev.microworks.microapp.StoredMicroapp;
@@ -46,14 +45,14 @@ class RuleEngine {
 
   private final JdbcMicroapps microapps;
   private final RaisedEvents events;
-  private final Users users;
+  private final UserLookups users;
   private final DataCache cache;
   private final Clock clock;
 
   RuleEngine(
       JdbcMicroapps microapps,
       RaisedEvents events,
-      Users users,
+      UserLookups users,
       DataCache cache,
       Optional<Clock> clock) {
     this.microapps = microapps;

@@ -75,24 +75,7 @@ class CardStore implements NotificationSink {
     if (list.stream().anyMatch(n -> !n.tenant().equals(tenant))) {
       throw new IllegalArgumentException("raised notifications of several tenants at once");
     }
-    jdbc.batchUpdate(
-        "INSERT INTO notice (id, tenant_id, microapp_id, rule_id, record_key, content, priority,"
-            + " due_at, page_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (id) DO NOTHING",
-        list,
-        1000,
-        (PreparedStatement statement, RawNotification n) -> {
-          statement.setObject(1, n.id());
-          statement.setObject(2, n.tenant().value());
-          statement.setString(3, n.microapp());
-          statement.setString(4, n.rule());
-          statement.setString(5, n.recordKey().orElse(null));
-          statement.setBytes(6, content.seal(n.tenant(), n.id(), contentOf(n)));
-          statement.setString(7, n.priority().name());
-          statement.setTimestamp(8, n.dueAt().map(Timestamp::from).orElse(null));
-          statement.setString(9, n.page().orElse(null));
-          statement.setTimestamp(10, Timestamp.from(n.raisedAt()));
-        });
+    insertNotices(list);
     Instant now = clock.instant();
     List<Pending> cards = new ArrayList<>();
     Map<String, Map<UUID, Engagement>> engagement = new java.util.HashMap<>();
@@ -115,24 +98,87 @@ class CardStore implements NotificationSink {
         cards.add(new Pending(card(n, user, score), n));
       }
     }
-    jdbc.batchUpdate(
-        "INSERT INTO card (id, tenant_id, user_id, notice_id, microapp_id, score, score_factors,"
-            + " created_at, state) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, 'ACTIVE')"
-            + " ON CONFLICT (notice_id, user_id) DO NOTHING",
-        cards,
-        1000,
-        (PreparedStatement statement, Pending pending) -> {
-          FeedCard card = pending.card();
-          statement.setObject(1, card.id());
-          statement.setObject(2, pending.notice().tenant().value());
-          statement.setObject(3, card.user());
-          statement.setObject(4, pending.notice().id());
-          statement.setString(5, card.microapp());
-          statement.setDouble(6, card.score());
-          statement.setString(7, JSON.writeValueAsString(card.why()));
-          statement.setTimestamp(8, Timestamp.from(card.createdAt()));
-        });
+    insertCards(cards);
     announce(tenant, cards.stream().map(Pending::card).toList(), List.of());
+  }
+
+  /** One statement per 1000 notices: arrays unnested by PostgreSQL, not a statement per row. */
+  private void insertNotices(List<RawNotification> notices) {
+    for (int from = 0; from < notices.size(); from += 1000) {
+      List<RawNotification> chunk = notices.subList(from, Math.min(notices.size(), from + 1000));
+      jdbc.update(
+          connection -> {
+            PreparedStatement statement =
+                connection.prepareStatement(
+                    "INSERT INTO notice (id, tenant_id, microapp_id, rule_id, record_key, content,"
+                        + " priority, due_at, page_id, created_at) SELECT i, t, m, r, k, b, p,"
+                        + " CAST(d AS timestamptz), g, CAST(c AS timestamptz) FROM"
+                        + " unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],"
+                        + " ?::bytea[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                        + " AS x(i, t, m, r, k, b, p, d, g, c) ON CONFLICT (id) DO NOTHING");
+            int n = chunk.size();
+            Object[][] columns = new Object[10][n];
+            byte[][] contents = new byte[n][]; // pgjdbc takes bytea[] only as byte[][]
+            for (int i = 0; i < n; i++) {
+              RawNotification notice = chunk.get(i);
+              columns[0][i] = notice.id();
+              columns[1][i] = notice.tenant().value();
+              columns[2][i] = notice.microapp();
+              columns[3][i] = notice.rule();
+              columns[4][i] = notice.recordKey().orElse(null);
+              contents[i] = content.seal(notice.tenant(), notice.id(), contentOf(notice));
+              columns[6][i] = notice.priority().name();
+              // instants as ISO-8601 text: unambiguous whatever the session's time zone
+              columns[7][i] = notice.dueAt().map(Instant::toString).orElse(null);
+              columns[8][i] = notice.page().orElse(null);
+              columns[9][i] = notice.raisedAt().toString();
+            }
+            String[] types = {
+              "uuid", "uuid", "text", "text", "text", "bytea", "text", "text", "text", "text"
+            };
+            for (int c = 0; c < columns.length; c++) {
+              statement.setArray(
+                  c + 1, connection.createArrayOf(types[c], c == 5 ? contents : columns[c]));
+            }
+            return statement;
+          });
+    }
+  }
+
+  /** One statement per 5000 cards, as for notices. */
+  private void insertCards(List<Pending> cards) {
+    for (int from = 0; from < cards.size(); from += 5000) {
+      List<Pending> chunk = cards.subList(from, Math.min(cards.size(), from + 5000));
+      jdbc.update(
+          connection -> {
+            PreparedStatement statement =
+                connection.prepareStatement(
+                    "INSERT INTO card (id, tenant_id, user_id, notice_id, microapp_id, score,"
+                        + " score_factors, created_at, state) SELECT i, t, u, n, m, s,"
+                        + " CAST(f AS jsonb), CAST(c AS timestamptz), 'ACTIVE' FROM unnest(?::uuid[],"
+                        + " ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::float8[], ?::text[],"
+                        + " ?::text[]) AS x(i, t, u, n, m, s, f, c)"
+                        + " ON CONFLICT (notice_id, user_id) DO NOTHING");
+            int n = chunk.size();
+            Object[][] columns = new Object[8][n];
+            for (int i = 0; i < n; i++) {
+              FeedCard card = chunk.get(i).card();
+              columns[0][i] = card.id();
+              columns[1][i] = chunk.get(i).notice().tenant().value();
+              columns[2][i] = card.user();
+              columns[3][i] = chunk.get(i).notice().id();
+              columns[4][i] = card.microapp();
+              columns[5][i] = card.score();
+              columns[6][i] = JSON.writeValueAsString(card.why());
+              columns[7][i] = card.createdAt().toString();
+            }
+            String[] types = {"uuid", "uuid", "uuid", "uuid", "text", "float8", "text", "text"};
+            for (int c = 0; c < columns.length; c++) {
+              statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            }
+            return statement;
+          });
+    }
   }
 
   @Override

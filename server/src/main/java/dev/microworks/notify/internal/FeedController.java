@@ -65,7 +65,7 @@ class FeedController {
 
   /** A page of the feed. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record Page(List<CardView> cards, String next, long unread) {}
+  record Page(List<CardView> cards, String next, Long unread) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Unread(long unread) {}
@@ -84,7 +84,8 @@ class FeedController {
       summary = "Your active cards, highest score first, then newest",
       description =
           "Snoozed cards are left out until their time. `next` is the cursor of the following"
-              + " page, null on the last one.")
+              + " page, null on the last one. `unread` comes with the first page (null on the"
+              + " others).")
   Page page(
       @RequestParam(defaultValue = "20") int limit, @RequestParam(required = false) String cursor) {
     if (limit < 1 || limit > MAX_LIMIT) {
@@ -108,10 +109,11 @@ class FeedController {
       FeedCard last = cards.get(limit - 1);
       next = new FeedQueries.Cursor(last.score(), last.createdAt(), last.id()).encode();
     }
+    // the unread count comes with the first page only: a client paging on has it already
     return new Page(
         cards.stream().map(CardView::of).toList(),
         next,
-        feed.unread(user.tenant(), user.id().value()));
+        after.isEmpty() ? feed.unread(user.tenant(), user.id().value()) : null);
   }
 
   @GetMapping("/unread")

@@ -36,6 +36,20 @@ class FeedQueries {
   private final NoticeContent content;
   private final Clock clock;
 
+  /**
+   * Notices opened lately (one notice serves every recipient's card): decrypted once, not once per
+   * card per page. Bounded; held in memory only, like everything the server decrypts to answer.
+   */
+  private final java.util.Map<UUID, NoticeContent.Content> opened =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(
+                java.util.Map.Entry<UUID, NoticeContent.Content> eldest) {
+              return size() > 10_000;
+            }
+          });
+
   FeedQueries(JdbcTemplate jdbc, NoticeContent content, Optional<Clock> clock) {
     this.jdbc = jdbc;
     this.content = content;
@@ -138,7 +152,11 @@ class FeedQueries {
 
   private FeedCard card(TenantId tenant, ResultSet row) throws SQLException {
     UUID notice = row.getObject("notice_id", UUID.class);
-    NoticeContent.Content text = content.open(tenant, notice, row.getBytes("content"));
+    NoticeContent.Content text = opened.get(notice);
+    if (text == null) {
+      text = content.open(tenant, notice, row.getBytes("content"));
+      opened.put(notice, text);
+    }
     return new FeedCard(
         row.getObject("id", UUID.class),
         row.getObject("user_id", UUID.class),
