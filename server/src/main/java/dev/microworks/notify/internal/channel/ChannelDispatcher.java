@@ -104,6 +104,10 @@ class ChannelDispatcher implements DisposableBean {
       for (FeedCard card : event.created()) {
         byUser.computeIfAbsent(card.user(), user -> new ArrayList<>()).add(card);
       }
+      if (!mail.available()) {
+        // without SMTP only webhook users get anything: ask once, not once per user
+        byUser.keySet().retainAll(preferences.withWebhooks(TENANT, byUser.keySet()));
+      }
       byUser.forEach((user, cards) -> submit(user, () -> deliver(user, cards)));
       if (!event.expired().isEmpty()) {
         submit(null, () -> digests.remove(TENANT, event.expired()));

@@ -37,6 +37,26 @@ class ChannelPreferenceStore {
         .orElse(ChannelPreferences.DEFAULTS);
   }
 
+  /** Of these users, those who turned a webhook channel (Slack, Teams) on. */
+  java.util.Set<java.util.UUID> withWebhooks(
+      TenantId tenant, java.util.Collection<java.util.UUID> users) {
+    if (users.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                "SELECT user_id FROM channel_preference WHERE tenant_id = :tenant"
+                    + " AND user_id = ANY(CAST(:users AS uuid[])) AND (slack_enabled OR teams_enabled)")
+            .param("tenant", tenant.value())
+            .param(
+                "users",
+                users.stream()
+                    .map(java.util.UUID::toString)
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+            .query(java.util.UUID.class)
+            .list());
+  }
+
   void save(TenantId tenant, UserId user, ChannelPreferences preferences) {
     jdbc.sql(
             "INSERT INTO channel_preference (tenant_id, user_id, email_enabled, email_mode,"
