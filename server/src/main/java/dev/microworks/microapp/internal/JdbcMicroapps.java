@@ -42,6 +42,7 @@ class JdbcMicroapps implements Microapps {
   private final Clock clock;
   private final RaisedEvents events;
   private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+  private final Map<String, StoredMicroapp> parsed = new ConcurrentHashMap<>();
 
   /** A compiled microapp and the revisions it was compiled from. */
   private record Compiled(
@@ -219,6 +220,7 @@ class JdbcMicroapps implements Microapps {
           clock.instant());
       audit.append(tenant, deletedBy, "microapp.deleted", id, "ok", Map.of());
       compiled.remove(tenant.value() + "/" + id);
+      parsed.remove(tenant.value() + "/" + id);
     }
     return removed > 0;
   }
@@ -259,6 +261,22 @@ class JdbcMicroapps implements Microapps {
   }
 
   private StoredMicroapp stored(TenantId tenant, java.sql.ResultSet row)
+      throws java.sql.SQLException {
+    // the rule engine reads the microapps of an integration for every batch: parse each revision
+    // once
+    String key = tenant.value() + "/" + row.getString("id");
+    StoredMicroapp known = parsed.get(key);
+    if (known != null && known.revision() == row.getLong("revision")) {
+      return known;
+    }
+    StoredMicroapp read = read(tenant, row);
+    if (read != null) {
+      parsed.put(key, read);
+    }
+    return read;
+  }
+
+  private StoredMicroapp read(TenantId tenant, java.sql.ResultSet row)
       throws java.sql.SQLException {
     String yaml = row.getString("definition");
     MicroappDefinition definition;

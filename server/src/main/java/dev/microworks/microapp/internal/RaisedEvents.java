@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,9 +25,9 @@ class RaisedEvents {
   private final JdbcTemplate jdbc;
   private final NotificationSink sink;
 
-  RaisedEvents(JdbcTemplate jdbc, Optional<NotificationSink> sink) {
+  RaisedEvents(JdbcTemplate jdbc, NotificationSink sink) {
     this.jdbc = jdbc;
-    this.sink = sink.orElse(NoSink.INSTANCE);
+    this.sink = sink;
   }
 
   /** One raw event to record, with its idempotency key. */
@@ -182,19 +181,5 @@ class RaisedEvents {
         row.getString("rule_id"),
         row.getString("record_key"),
         ids);
-  }
-
-  /** Without the notify module (tests of this module alone): events are recorded, nothing else. */
-  enum NoSink implements NotificationSink {
-    INSTANCE;
-
-    @Override
-    public void raised(Collection<RawNotification> notifications) {}
-
-    @Override
-    public void expired(TenantId tenant, Collection<UUID> rawEventIds) {}
-
-    @Override
-    public void expiredFor(TenantId tenant, UUID rawEventId, Collection<UserId> users) {}
   }
 }

@@ -100,7 +100,7 @@ class RuleEngine {
             continue;
           }
           if (record == null) {
-            TableRefs refs = values(rule, change);
+            Values refs = values(rule, change);
             record = refs.record;
             before = refs.before;
           }
@@ -166,7 +166,7 @@ class RuleEngine {
       if (definition.trigger() == Trigger.DELETE) {
         continue;
       }
-      TableRefs values = values(rule, change);
+      Values values = values(rule, change);
       Bindings bindings =
           new Bindings(values.record, values.before, Map.of(), audiences.now(), audiences.today());
       boolean ends =
@@ -188,13 +188,13 @@ class RuleEngine {
   }
 
   /** The record after (or, deleted, before) the change and the one before, as CEL values. */
-  private record TableRefs(Map<String, Object> record, Map<String, Object> before) {}
+  private record Values(Map<String, Object> record, Map<String, Object> before) {}
 
-  private static TableRefs values(CompiledRule rule, RecordChange change) {
+  private static Values values(CompiledRule rule, RecordChange change) {
     if (change.type() == ChangeType.DELETED) {
-      return new TableRefs(RecordValues.of(rule.table(), change.before()), Map.of());
+      return new Values(RecordValues.of(rule.table(), change.before()), Map.of());
     }
-    return new TableRefs(
+    return new Values(
         RecordValues.of(rule.table(), change.after()),
         change.before() == null ? Map.of() : RecordValues.of(rule.table(), change.before()));
   }

@@ -195,21 +195,7 @@ class CardStore implements NotificationSink {
           statement.setArray(2, connection.createArrayOf("uuid", rawEventIds.toArray()));
           return statement;
         });
-    List<ExpiredCard> expired =
-        jdbc.query(
-            connection -> {
-              PreparedStatement statement =
-                  connection.prepareStatement(
-                      "UPDATE card SET state = 'EXPIRED', state_at = ? WHERE tenant_id = ? AND"
-                          + " notice_id = ANY(?) AND state = 'ACTIVE'"
-                          + " RETURNING id, user_id, microapp_id");
-              statement.setTimestamp(1, now);
-              statement.setObject(2, tenant.value());
-              statement.setArray(3, connection.createArrayOf("uuid", rawEventIds.toArray()));
-              return statement;
-            },
-            (row, n) -> expiredCard(row));
-    announce(tenant, List.of(), expired);
+    expireCards(tenant, now, "notice_id = ANY(?)", rawEventIds.toArray(), null);
   }
 
   @Override
@@ -217,20 +203,36 @@ class CardStore implements NotificationSink {
     if (users.isEmpty()) {
       return;
     }
-    Timestamp now = Timestamp.from(clock.instant());
+    expireCards(
+        tenant,
+        Timestamp.from(clock.instant()),
+        "notice_id = ? AND user_id = ANY(?)",
+        new Object[] {rawEventId},
+        users.stream().map(UserId::value).toArray());
+  }
+
+  /**
+   * Expires the active cards matching {@code where} (its first parameter: one notice id, or an
+   * array of them when {@code users} is null; then the users) and announces them.
+   */
+  private void expireCards(
+      TenantId tenant, Timestamp now, String where, Object[] notices, Object[] users) {
     List<ExpiredCard> expired =
         jdbc.query(
             connection -> {
               PreparedStatement statement =
                   connection.prepareStatement(
-                      "UPDATE card SET state = 'EXPIRED', state_at = ? WHERE tenant_id = ? AND"
-                          + " notice_id = ? AND user_id = ANY(?) AND state = 'ACTIVE'"
-                          + " RETURNING id, user_id, microapp_id");
+                      "UPDATE card SET state = 'EXPIRED', state_at = ? WHERE tenant_id = ? AND "
+                          + where
+                          + " AND state = 'ACTIVE' RETURNING id, user_id, microapp_id");
               statement.setTimestamp(1, now);
               statement.setObject(2, tenant.value());
-              statement.setObject(3, rawEventId);
-              statement.setArray(
-                  4, connection.createArrayOf("uuid", users.stream().map(UserId::value).toArray()));
+              if (users == null) {
+                statement.setArray(3, connection.createArrayOf("uuid", notices));
+              } else {
+                statement.setObject(3, notices[0]);
+                statement.setArray(4, connection.createArrayOf("uuid", users));
+              }
               return statement;
             },
             (row, n) -> expiredCard(row));

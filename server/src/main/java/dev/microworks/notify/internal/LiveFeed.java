@@ -59,11 +59,6 @@ class LiveFeed {
     return emitter;
   }
 
-  /** How many streams are open (all users). */
-  int open() {
-    return streams.values().stream().mapToInt(Set::size).sum();
-  }
-
   /** An update heard on the {@link FeedBus}: shown on this node's streams of its user. */
   void deliver(FeedBus.Update update) {
     if (!streams.containsKey(update.user())) {
